@@ -1,0 +1,171 @@
+package dev.berth.transport;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * An engine address as written in {@code DOCKER_HOST}: {@code unix:///var/run/docker.sock},
+ * {@code tcp://127.0.0.1:2375}, {@code http://host:port}. Parsed once, immutable.
+ *
+ * <p>{@code https://}, {@code ssh://} and {@code npipe://} addresses parse, but this version can
+ * only dial {@code unix}, {@code tcp} and {@code http}: {@link #dialer()} says what is missing.
+ */
+public final class Endpoint {
+  private final String scheme;
+  private final String host;
+  private final int port;
+  private final String path;
+  private final String user;
+
+  private Endpoint(String scheme, String host, int port, String path, String user) {
+    this.scheme = scheme;
+    this.host = host;
+    this.port = port;
+    this.path = path;
+    this.user = user;
+  }
+
+  /**
+   * Parses an endpoint.
+   *
+   * @throws IllegalArgumentException naming what is wrong, for a malformed or unknown address
+   */
+  public static Endpoint parse(String address) {
+    Objects.requireNonNull(address, "address");
+    String a = address.trim();
+    if (a.isEmpty()) {
+      throw new IllegalArgumentException("empty engine address");
+    }
+    int sep = a.indexOf("://");
+    if (sep <= 0) {
+      throw new IllegalArgumentException("engine address needs a scheme such as unix:// or tcp://: " + a);
+    }
+    String scheme = a.substring(0, sep).toLowerCase(Locale.ROOT);
+    String rest = a.substring(sep + 3);
+    switch (scheme) {
+      case "unix":
+      case "npipe": {
+        if (rest.isEmpty()) {
+          throw new IllegalArgumentException(scheme + " address has no path: " + a);
+        }
+        if (scheme.equals("unix") && !rest.startsWith("/")) {
+          throw new IllegalArgumentException("unix socket path must be absolute: " + a);
+        }
+        return new Endpoint(scheme, null, -1, rest, null);
+      }
+      case "tcp":
+      case "http":
+      case "https":
+      case "ssh": {
+        URI uri;
+        try {
+          uri = new URI(scheme + "://" + rest);
+        } catch (URISyntaxException e) {
+          throw new IllegalArgumentException("malformed engine address " + a + ": " + e.getReason(), e);
+        }
+        String host = uri.getHost();
+        if (host == null || host.isEmpty()) {
+          throw new IllegalArgumentException("engine address has no host: " + a);
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
+          host = host.substring(1, host.length() - 1);
+        }
+        int port = uri.getPort();
+        if (port == -1) {
+          port = switch (scheme) {
+            case "http" -> 80;
+            case "https" -> 443;
+            case "ssh" -> 22;
+            default -> 2375;
+          };
+        }
+        String p = uri.getRawPath();
+        if (!scheme.equals("ssh") && p != null && !p.isEmpty() && !p.equals("/")) {
+          throw new IllegalArgumentException("engine address must not have a path: " + a);
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+          throw new IllegalArgumentException("engine address must not have a query or fragment: " + a);
+        }
+        if (!scheme.equals("ssh") && uri.getRawUserInfo() != null) {
+          throw new IllegalArgumentException("engine address must not contain user information");
+        }
+        return new Endpoint(scheme, host, port, scheme.equals("ssh") ? p : null, uri.getUserInfo());
+      }
+      default:
+        throw new IllegalArgumentException("unknown engine address scheme '" + scheme
+            + "' (expected unix, tcp, http, https, ssh or npipe): " + a);
+    }
+  }
+
+  /** The scheme, lower case: unix, tcp, http, https, ssh or npipe. */
+  public String scheme() {
+    return scheme;
+  }
+
+  /** The host for network schemes, else {@code null}. */
+  public String host() {
+    return host;
+  }
+
+  /** The port for network schemes, else -1. */
+  public int port() {
+    return port;
+  }
+
+  /** The socket path for unix and npipe, the remote path for ssh, else {@code null}. */
+  public String path() {
+    return path;
+  }
+
+  /** The ssh user, or {@code null}. */
+  public String user() {
+    return user;
+  }
+
+  /**
+   * A dialer for this endpoint.
+   *
+   * @throws UnsupportedOperationException for schemes this version cannot dial, saying what
+   *     would be needed
+   */
+  public Dialer dialer() {
+    switch (scheme) {
+      case "unix":
+        return Dialers.unix(Path.of(path));
+      case "tcp":
+      case "http":
+        return Dialers.tcp(host, port);
+      case "https":
+        throw new UnsupportedOperationException(
+            "https:// engine addresses need TLS support, which this version of berth-transport does not have yet");
+      case "ssh":
+        throw new UnsupportedOperationException(
+            "ssh:// engine addresses need the berth-transport-ssh module, which is not available yet");
+      default:
+        throw new UnsupportedOperationException(
+            "npipe:// engine addresses (Windows named pipes) are not supported");
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Endpoint && toString().equals(o.toString());
+  }
+
+  @Override
+  public int hashCode() {
+    return toString().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    if (host == null) {
+      return scheme + "://" + path;
+    }
+    String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+    return scheme + "://" + (user != null ? user + "@" : "") + h + ":" + port + (path != null ? path : "");
+  }
+}

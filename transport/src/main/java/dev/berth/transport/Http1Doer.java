@@ -1,0 +1,133 @@
+package dev.berth.transport;
+
+import dev.berth.transport.internal.Http1Engine;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A {@link Doer} speaking HTTP/1.1 over any {@link Dialer}, with a pool of keep-alive connections.
+ * Thread-safe; close it when done.
+ *
+ * <pre>{@code
+ * Doer doer = Http1Doer.builder(Dialers.unix(Path.of("/var/run/docker.sock"))).build();
+ * }</pre>
+ *
+ * <p>Timeouts: the connect timeout bounds dialing; the call timeout bounds the time until the
+ * response headers arrive; the read timeout bounds each wait for data, including while a body
+ * streams. Requests may override the last two. A call waiting for its headers is also cancelled by
+ * interrupting its thread. A request that fails on a pooled connection the engine had already
+ * closed, before any answer arrived, is retried once on a new connection when its body can be sent
+ * again.
+ */
+public final class Http1Doer implements Doer {
+  private final Http1Engine engine;
+
+  private Http1Doer(Builder b) {
+    this.engine = new Http1Engine(b.dialer, b.maxIdleConnections, b.keepAlive, b.connectTimeout,
+        b.readTimeout, b.callTimeout);
+  }
+
+  /** A builder for a doer over {@code dialer}. */
+  public static Builder builder(Dialer dialer) {
+    return new Builder(dialer);
+  }
+
+  /** A doer over {@code dialer} with default settings. */
+  public static Http1Doer of(Dialer dialer) {
+    return builder(dialer).build();
+  }
+
+  @Override
+  public Response send(Request request) throws IOException {
+    return engine.send(Objects.requireNonNull(request, "request"));
+  }
+
+  @Override
+  public RawStream sendRaw(Request request) throws IOException {
+    return engine.sendRaw(Objects.requireNonNull(request, "request"));
+  }
+
+  /** The number of idle pooled connections (for tests and metrics). */
+  public int idleConnections() {
+    return engine.idleConnections();
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+  }
+
+  @Override
+  public String toString() {
+    return "Http1Doer[" + engine.dialer() + "]";
+  }
+
+  /** Configures an {@link Http1Doer}; not thread-safe. */
+  public static final class Builder {
+    private final Dialer dialer;
+    private int maxIdleConnections = 8;
+    private Duration keepAlive = Duration.ofSeconds(60);
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ZERO;
+    private Duration callTimeout = Duration.ZERO;
+
+    private Builder(Dialer dialer) {
+      this.dialer = Objects.requireNonNull(dialer, "dialer");
+    }
+
+    /** Idle connections kept for reuse (default 8; 0 disables keep-alive). */
+    public Builder maxIdleConnections(int max) {
+      if (max < 0) {
+        throw new IllegalArgumentException("maxIdleConnections must be >= 0: " + max);
+      }
+      this.maxIdleConnections = max;
+      return this;
+    }
+
+    /** How long an idle connection is kept (default 60 s). */
+    public Builder keepAlive(Duration keepAlive) {
+      this.keepAlive = positive(keepAlive, "keepAlive");
+      return this;
+    }
+
+    /** Limit on dialing (default 10 s; ZERO for none). */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = nonNegative(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** Default limit on each wait for data (default none, as engine calls may legitimately wait). */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = nonNegative(timeout, "readTimeout");
+      return this;
+    }
+
+    /** Default limit on the time until response headers arrive (default none). */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = nonNegative(timeout, "callTimeout");
+      return this;
+    }
+
+    /** The doer. */
+    public Http1Doer build() {
+      return new Http1Doer(this);
+    }
+
+    private static Duration nonNegative(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative: " + d);
+      }
+      return d;
+    }
+
+    private static Duration positive(Duration d, String name) {
+      nonNegative(d, name);
+      if (d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive");
+      }
+      return d;
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package dev.berth.transport.internal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Idle keep-alive connections of one endpoint, most recently used first. Bounded; connections idle
+ * longer than the keep-alive time are evicted when the pool is next touched (no background thread).
+ */
+final class ConnectionPool {
+  /** An idle connection older than this is probed before reuse (costs up to a millisecond). */
+  static final long PROBE_AFTER_NANOS = 1_000_000_000L;
+
+  private final ReentrantLock lock = new ReentrantLock(); // not synchronized: virtual threads
+  private final ArrayDeque<HttpConnection> idle = new ArrayDeque<>();
+  private final int maxIdle;
+  private final long keepAliveNanos;
+  private boolean closed;
+
+  ConnectionPool(int maxIdle, long keepAliveNanos) {
+    this.maxIdle = maxIdle;
+    this.keepAliveNanos = keepAliveNanos;
+  }
+
+  /** A healthy idle connection, or null. */
+  HttpConnection acquire() {
+    List<HttpConnection> discard = null;
+    HttpConnection found = null;
+    long now = System.nanoTime();
+    lock.lock();
+    try {
+      HttpConnection c;
+      while ((c = idle.pollFirst()) != null) {
+        long idleFor = now - c.idleSince;
+        if (idleFor > keepAliveNanos || c.isClosed()) {
+          if (discard == null) {
+            discard = new ArrayList<>();
+          }
+          discard.add(c);
+          continue;
+        }
+        found = c;
+        break;
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (discard != null) {
+      discard.forEach(HttpConnection::close);
+    }
+    if (found != null && now - found.idleSince > PROBE_AFTER_NANOS && found.isStale()) {
+      found.close();
+      return acquire();
+    }
+    return found;
+  }
+
+  void release(HttpConnection c) {
+    HttpConnection evicted = null;
+    c.idleSince = System.nanoTime();
+    lock.lock();
+    try {
+      if (closed || maxIdle == 0) {
+        evicted = c;
+      } else {
+        if (idle.size() >= maxIdle) {
+          evicted = idle.pollLast();
+        }
+        idle.addFirst(c);
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (evicted != null) {
+      evicted.close();
+    }
+  }
+
+  int idleCount() {
+    lock.lock();
+    try {
+      return idle.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  void evictAll() {
+    List<HttpConnection> all;
+    lock.lock();
+    try {
+      all = new ArrayList<>(idle);
+      idle.clear();
+    } finally {
+      lock.unlock();
+    }
+    all.forEach(HttpConnection::close);
+  }
+
+  void close() {
+    lock.lock();
+    try {
+      closed = true;
+    } finally {
+      lock.unlock();
+    }
+    evictAll();
+  }
+}

@@ -1,0 +1,520 @@
+package dev.berth.transport.internal;
+
+import dev.berth.transport.Connection;
+import dev.berth.transport.Headers;
+import dev.berth.transport.Request;
+import dev.berth.transport.RequestBody;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.ProtocolException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * One HTTP/1.1 connection: buffered reads with timeouts sliced so that interruption and call
+ * deadlines are noticed, request writing, and response-head parsing with size caps.
+ *
+ * <p>Only the thread running the exchange reads and writes; {@link #close()} may come from any
+ * thread.
+ */
+final class HttpConnection {
+  /** Longest a single socket read blocks before checking for interruption and deadlines. */
+  static final long SLICE_NANOS = 100_000_000L;
+  private static final Duration SLICE = Duration.ofNanos(SLICE_NANOS);
+  static final int MAX_HEAD_BYTES = 64 * 1024;
+  static final int MAX_HEADER_FIELDS = 256;
+
+  private final Connection conn;
+  private final InputStream in;
+  private final OutputStream out;
+  final String endpoint;
+
+  private final byte[] buf = new byte[8192];
+  private int pos;
+  private int lim;
+  private final byte[] obuf = new byte[8192];
+  private int opos;
+
+  private volatile boolean closed;
+  private long readTimeoutNanos; // 0: none
+  private Duration slice = SLICE;
+  private long callDeadline; // System.nanoTime() deadline; 0: none
+  private long callTimeoutNanos;
+  /** Bytes read from the engine since the last {@link #beginExchange}. */
+  long bytesReadThisExchange;
+  long idleSince;
+  int exchanges;
+
+  HttpConnection(Connection conn, String endpoint) {
+    this.conn = conn;
+    this.in = conn.input();
+    this.out = conn.output();
+    this.endpoint = endpoint;
+  }
+
+  Connection connection() {
+    return conn;
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  void beginExchange(Duration readTimeout, long callDeadline, long callTimeoutNanos) {
+    setReadTimeout(readTimeout);
+    this.callDeadline = callDeadline;
+    this.callTimeoutNanos = callTimeoutNanos;
+    this.bytesReadThisExchange = 0;
+    this.exchanges++;
+  }
+
+  /** After the head arrived only the read timeout applies: bodies may stream for hours. */
+  void endCallDeadline() {
+    this.callDeadline = 0;
+  }
+
+  void setReadTimeout(Duration readTimeout) {
+    this.readTimeoutNanos = readTimeout.isZero() ? 0 : readTimeout.toNanos();
+    this.slice = readTimeoutNanos > 0 && readTimeoutNanos < SLICE_NANOS ? readTimeout : SLICE;
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** Reads from the socket in slices, so interrupts, call deadlines and read timeouts all work. */
+  private int readSocket(byte[] b, int off, int len) throws IOException {
+    long start = 0;
+    for (;;) {
+      if (closed) {
+        throw new SocketException("connection closed");
+      }
+      conn.setReadTimeout(slice);
+      try {
+        int n = in.read(b, off, len);
+        if (n > 0) {
+          bytesReadThisExchange += n;
+        }
+        return n;
+      } catch (SocketTimeoutException e) {
+        long now = System.nanoTime();
+        if (start == 0) {
+          start = now - slice.toNanos();
+        }
+        if (closed) {
+          throw new SocketException("connection closed");
+        }
+        if (Thread.currentThread().isInterrupted()) {
+          throw new InterruptedIOException("interrupted while waiting for " + endpoint);
+        }
+        if (callDeadline != 0 && now - callDeadline >= 0) {
+          throw new SocketTimeoutException("call to " + endpoint + " timed out after "
+              + callTimeoutNanos / 1_000_000 + " ms without a response");
+        }
+        if (readTimeoutNanos > 0 && now - start >= readTimeoutNanos) {
+          throw new SocketTimeoutException("read from " + endpoint + " timed out after "
+              + readTimeoutNanos / 1_000_000 + " ms");
+        }
+      } catch (IOException e) {
+        if (closed) {
+          SocketException s = new SocketException("connection closed");
+          s.initCause(e);
+          throw s;
+        }
+        if (Thread.currentThread().isInterrupted()) {
+          InterruptedIOException i = new InterruptedIOException("interrupted while waiting for " + endpoint);
+          i.initCause(e);
+          throw i;
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** Refills the buffer; returns false on end of stream. */
+  private boolean fill() throws IOException {
+    int n = readSocket(buf, 0, buf.length);
+    if (n < 0) {
+      return false;
+    }
+    pos = 0;
+    lim = n;
+    return true;
+  }
+
+  /** Reads up to {@code len} bytes, buffered bytes first; -1 at end of stream. */
+  int read(byte[] b, int off, int len) throws IOException {
+    if (len == 0) {
+      return 0;
+    }
+    if (pos < lim) {
+      int n = Math.min(len, lim - pos);
+      System.arraycopy(buf, pos, b, off, n);
+      pos += n;
+      return n;
+    }
+    if (len >= buf.length) {
+      return readSocket(b, off, len); // large reads skip the copy
+    }
+    if (!fill()) {
+      return -1;
+    }
+    int n = Math.min(len, lim - pos);
+    System.arraycopy(buf, pos, b, off, n);
+    pos += n;
+    return n;
+  }
+
+  int read() throws IOException {
+    if (pos >= lim && !fill()) {
+      return -1;
+    }
+    return buf[pos++] & 0xff;
+  }
+
+  int buffered() {
+    return lim - pos;
+  }
+
+  /**
+   * Reads one CRLF- (or LF-) terminated line as ISO-8859-1, without the terminator.
+   *
+   * @param budget bytes the line may use; the line's length counts against it
+   */
+  String readLine(int[] budget, String what) throws IOException {
+    StringBuilder sb = null;
+    for (;;) {
+      if (pos >= lim && !fill()) {
+        throw new EOFException(endOfStream(what));
+      }
+      int start = pos;
+      int i = start;
+      while (i < lim && buf[i] != '\n') {
+        i++;
+      }
+      int n = i - start;
+      budget[0] -= n + 1;
+      if (budget[0] < 0) {
+        throw new ProtocolException("response head from " + endpoint + " exceeds " + MAX_HEAD_BYTES + " bytes");
+      }
+      if (i < lim) { // found LF
+        pos = i + 1;
+        int end = i;
+        String part;
+        if (sb == null) {
+          if (end > start && buf[end - 1] == '\r') {
+            end--;
+          }
+          return new String(buf, start, end - start, StandardCharsets.ISO_8859_1);
+        }
+        part = new String(buf, start, end - start, StandardCharsets.ISO_8859_1);
+        sb.append(part);
+        int len = sb.length();
+        if (len > 0 && sb.charAt(len - 1) == '\r') {
+          sb.setLength(len - 1);
+        }
+        return sb.toString();
+      }
+      if (sb == null) {
+        sb = new StringBuilder(n + 64);
+      }
+      sb.append(new String(buf, start, n, StandardCharsets.ISO_8859_1));
+      pos = lim;
+    }
+  }
+
+  private String endOfStream(String what) {
+    return bytesReadThisExchange == 0 && exchanges > 1
+        ? endpoint + " closed the kept-alive connection before answering"
+        : endpoint + " closed the connection in the middle of the " + what;
+  }
+
+  /** Parsed status line and headers of a response. */
+  record Head(int version, int status, String reason, Headers headers) {}
+
+  /** Reads the response head, skipping interim 1xx responses other than 101. */
+  Head readHead() throws IOException {
+    int[] budget = {MAX_HEAD_BYTES};
+    for (;;) {
+      String statusLine = readLine(budget, "response head");
+      int version;
+      int status;
+      String reason;
+      if (statusLine.length() < 12 || !statusLine.startsWith("HTTP/1.")
+          || statusLine.charAt(8) != ' ' || (statusLine.length() > 12 && statusLine.charAt(12) != ' ')) {
+        throw new ProtocolException("malformed status line from " + endpoint + ": " + printable(statusLine));
+      }
+      char minor = statusLine.charAt(7);
+      if (minor != '0' && minor != '1') {
+        throw new ProtocolException("unsupported HTTP version from " + endpoint + ": " + printable(statusLine));
+      }
+      version = minor - '0';
+      status = 0;
+      for (int i = 9; i < 12; i++) {
+        char c = statusLine.charAt(i);
+        if (c < '0' || c > '9') {
+          throw new ProtocolException("malformed status code from " + endpoint + ": " + printable(statusLine));
+        }
+        status = status * 10 + (c - '0');
+      }
+      if (status < 100) {
+        throw new ProtocolException("malformed status code from " + endpoint + ": " + printable(statusLine));
+      }
+      reason = statusLine.length() > 13 ? statusLine.substring(13) : "";
+      String[] fields = new String[16];
+      int count = 0;
+      for (;;) {
+        String line = readLine(budget, "response head");
+        if (line.isEmpty()) {
+          break;
+        }
+        char first = line.charAt(0);
+        if (first == ' ' || first == '\t') {
+          throw new ProtocolException("obsolete folded header line from " + endpoint);
+        }
+        int colon = line.indexOf(':');
+        if (colon <= 0) {
+          throw new ProtocolException("malformed header line from " + endpoint + ": " + printable(line));
+        }
+        for (int i = 0; i < colon; i++) {
+          char c = line.charAt(i);
+          if (c <= ' ' || c >= 127) {
+            throw new ProtocolException("malformed header name from " + endpoint + ": " + printable(line));
+          }
+        }
+        if (count / 2 >= MAX_HEADER_FIELDS) {
+          throw new ProtocolException("more than " + MAX_HEADER_FIELDS + " header fields from " + endpoint);
+        }
+        if (count + 2 > fields.length) {
+          fields = java.util.Arrays.copyOf(fields, fields.length * 2);
+        }
+        fields[count++] = line.substring(0, colon);
+        fields[count++] = line.substring(colon + 1).trim();
+      }
+      if (status >= 100 && status < 200 && status != 101) {
+        continue; // interim response: the real one follows
+      }
+      return new Head(version, status, reason,
+          Access.headers(count == fields.length ? fields : java.util.Arrays.copyOf(fields, count)));
+    }
+  }
+
+  static String printable(String s) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < s.length() && i < 80; i++) {
+      char c = s.charAt(i);
+      sb.append(c >= ' ' && c < 127 ? c : '?');
+    }
+    if (s.length() > 80) {
+      sb.append('…');
+    }
+    return sb.toString();
+  }
+
+  // ---------------------------------------------------------------- writing
+
+  private void ensure(int n) throws IOException {
+    if (opos + n > obuf.length) {
+      flushBuffer();
+    }
+  }
+
+  void flushBuffer() throws IOException {
+    if (opos > 0) {
+      out.write(obuf, 0, opos);
+      opos = 0;
+    }
+  }
+
+  void flush() throws IOException {
+    flushBuffer();
+    out.flush();
+  }
+
+  void writeAscii(String s) throws IOException {
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      ensure(1);
+      int room = Math.min(obuf.length - opos, n - i);
+      for (int j = 0; j < room; j++) {
+        obuf[opos++] = (byte) s.charAt(i++);
+      }
+    }
+  }
+
+  void writeBytes(byte[] b, int off, int len) throws IOException {
+    if (len <= obuf.length - opos) {
+      System.arraycopy(b, off, obuf, opos, len);
+      opos += len;
+      return;
+    }
+    flushBuffer();
+    if (len >= obuf.length) {
+      out.write(b, off, len);
+    } else {
+      System.arraycopy(b, off, obuf, 0, len);
+      opos = len;
+    }
+  }
+
+  /** Writes the request head, and the body when it is fixed bytes; flushes. */
+  void writeRequest(Request request, String authority, boolean upgrade) throws IOException {
+    RequestBody body = request.body();
+    writeAscii(request.method());
+    writeAscii(" ");
+    writeAscii(request.target());
+    writeAscii(" HTTP/1.1\r\nHost: ");
+    writeAscii(authority);
+    writeAscii("\r\n");
+    Headers h = request.headers();
+    boolean userAgent = false;
+    boolean contentType = false;
+    for (int i = 0, n = h.size(); i < n; i++) {
+      String name = h.name(i);
+      if (name.equalsIgnoreCase("Host") || name.equalsIgnoreCase("Content-Length")
+          || name.equalsIgnoreCase("Transfer-Encoding")
+          || (upgrade && (name.equalsIgnoreCase("Connection") || name.equalsIgnoreCase("Upgrade")))) {
+        continue; // framing is ours to set
+      }
+      userAgent |= name.equalsIgnoreCase("User-Agent");
+      contentType |= name.equalsIgnoreCase("Content-Type");
+      writeAscii(name);
+      writeAscii(": ");
+      writeAscii(h.value(i));
+      writeAscii("\r\n");
+    }
+    if (!userAgent) {
+      writeAscii("User-Agent: " + Version.USER_AGENT + "\r\n");
+    }
+    if (body != null) {
+      if (!contentType && body.contentType() != null) {
+        writeAscii("Content-Type: ");
+        writeAscii(body.contentType());
+        writeAscii("\r\n");
+      }
+      long length = body.contentLength();
+      if (length >= 0) {
+        writeAscii("Content-Length: ");
+        writeAscii(Long.toString(length));
+        writeAscii("\r\n");
+      } else {
+        writeAscii("Transfer-Encoding: chunked\r\n");
+      }
+    } else if (!request.method().equals("GET") && !request.method().equals("HEAD")
+        && !request.method().equals("DELETE")) {
+      writeAscii("Content-Length: 0\r\n");
+    }
+    if (upgrade) {
+      writeAscii("Connection: Upgrade\r\nUpgrade: tcp\r\n");
+    }
+    writeAscii("\r\n");
+    if (body instanceof RequestBody.Bytes) {
+      byte[] bytes = ((RequestBody.Bytes) body).bytes();
+      writeBytes(bytes, 0, bytes.length);
+    } else if (body != null) {
+      long length = body.contentLength();
+      OutputStream bodyOut = length >= 0 ? new FixedLengthOut(length) : new ChunkedOut();
+      body.writeTo(bodyOut);
+      bodyOut.close();
+    }
+    flush();
+  }
+
+  /** Checks an idle pooled connection without waiting long: true when the engine closed it. */
+  boolean isStale() {
+    if (closed) {
+      return true;
+    }
+    if (pos < lim) {
+      return true; // unsolicited bytes: the connection is out of step
+    }
+    try {
+      conn.setReadTimeout(Duration.ofMillis(1));
+      int n = in.read(buf, 0, buf.length);
+      if (n >= 0) {
+        lim = n;
+        pos = 0;
+      }
+      return true; // EOF, or bytes nobody asked for
+    } catch (SocketTimeoutException e) {
+      return false; // quiet and open: healthy
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  void close() {
+    closed = true;
+    try {
+      conn.close();
+    } catch (IOException | RuntimeException ignored) {
+      // nothing useful to do: the connection is being discarded
+    }
+  }
+
+  /** Writes directly to the connection, for raw streams after the head is sent. */
+  OutputStream rawOutput() {
+    return out;
+  }
+
+  private final class FixedLengthOut extends OutputStream {
+    private long left;
+
+    FixedLengthOut(long length) {
+      this.left = length;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      if (len > left) {
+        throw new IOException("request body is longer than its declared Content-Length");
+      }
+      writeBytes(b, off, len);
+      left -= len;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (left != 0) {
+        throw new IOException("request body is " + left + " bytes shorter than its declared Content-Length");
+      }
+    }
+  }
+
+  private final class ChunkedOut extends OutputStream {
+    private boolean done;
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      if (len == 0) {
+        return;
+      }
+      writeAscii(Integer.toHexString(len));
+      writeAscii("\r\n");
+      writeBytes(b, off, len);
+      writeAscii("\r\n");
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!done) {
+        done = true;
+        writeAscii("0\r\n\r\n");
+      }
+    }
+  }
+}
