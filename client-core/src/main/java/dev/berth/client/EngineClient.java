@@ -1,0 +1,358 @@
+package dev.berth.client;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.client.internal.Codec;
+import dev.berth.client.internal.Errors;
+import dev.berth.transport.Doer;
+import dev.berth.transport.Endpoint;
+import dev.berth.transport.Http1Doer;
+import dev.berth.transport.RawStream;
+import dev.berth.transport.Request;
+import dev.berth.transport.RequestBody;
+import dev.berth.transport.Response;
+import dev.berth.types.system.Ping;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A client for one engine: a {@link Doer} plus the API version and the JSON codec. Thread-safe;
+ * make one per engine and share it. Services ({@code SystemService.create(client)}, …) are built
+ * on it, and its {@code call} methods are the escape hatch for any request they do not cover.
+ *
+ * <p>Paths given to it are unversioned ({@code /containers/json}); it adds {@code /v1.41} (the
+ * pinned version, or the one negotiated with the engine on first use: the older of the engine's
+ * version and {@link ApiVersion#MAX}). Error statuses become {@link EngineException}s, transport
+ * failures {@link TransportException}s.
+ */
+public final class EngineClient implements AutoCloseable {
+  private final Doer doer;
+  private final boolean ownsDoer;
+  private final ApiVersion pinned;
+  private final ApiVersion max;
+  private final ObjectMapper mapper;
+  private final ReentrantLock negotiation = new ReentrantLock();
+  private volatile ApiVersion negotiated;
+  private volatile String prefix;
+
+  private EngineClient(Builder b) {
+    this.doer = b.doer;
+    this.ownsDoer = b.ownsDoer;
+    this.pinned = b.apiVersion;
+    this.max = b.maxApiVersion;
+    this.mapper = Codec.mapper();
+    if (pinned != null) {
+      this.negotiated = pinned;
+      this.prefix = "/v" + pinned;
+    }
+  }
+
+  /** A builder for a client over {@code doer}; the client does not close the doer. */
+  public static Builder builder(Doer doer) {
+    return new Builder(Objects.requireNonNull(doer, "doer"), false);
+  }
+
+  /**
+   * A client for an engine address such as {@code unix:///var/run/docker.sock} or
+   * {@code tcp://127.0.0.1:2375}, over HTTP/1.1 with default settings. Closing the client closes
+   * its connections.
+   *
+   * @throws IllegalArgumentException for a malformed address
+   * @throws UnsupportedOperationException for an address this build cannot dial
+   */
+  public static EngineClient connect(String address) {
+    return new Builder(Http1Doer.of(Endpoint.parse(address).dialer()), true).build();
+  }
+
+  /** The doer underneath. */
+  public Doer doer() {
+    return doer;
+  }
+
+  /** Whether the API version was pinned by the caller rather than negotiated. */
+  public boolean isVersionPinned() {
+    return pinned != null;
+  }
+
+  /**
+   * The API version requests use: the pinned one, or the one negotiated with one {@code /_ping}
+   * on first use (then remembered).
+   *
+   * @throws TransportException when negotiation cannot reach the engine
+   */
+  public ApiVersion apiVersion() {
+    ApiVersion v = negotiated;
+    if (v != null) {
+      return v;
+    }
+    negotiation.lock();
+    try {
+      if (negotiated == null) {
+        Ping ping = ping();
+        ApiVersion engine = ping.apiVersion() == null ? ApiVersion.FALLBACK : parseEngineVersion(ping.apiVersion());
+        ApiVersion chosen = ApiVersion.min(engine, max);
+        prefix = "/v" + chosen;
+        negotiated = chosen;
+      }
+      return negotiated;
+    } finally {
+      negotiation.unlock();
+    }
+  }
+
+  private static ApiVersion parseEngineVersion(String s) {
+    try {
+      return ApiVersion.parse(s);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedResponseException("the engine reported an unreadable API version: " + s, e);
+    }
+  }
+
+  /**
+   * {@code GET /_ping}: checks the engine answers and reads what its headers tell (API version,
+   * OS type, Docker or Podman).
+   */
+  public Ping ping() {
+    Request request = Request.get("/_ping").operation("SystemPing", "/_ping").build();
+    try (Response r = send(request, false)) {
+      if (r.status() != 200) {
+        throw Errors.fromResponse(request, r);
+      }
+      drain(r);
+      return Ping.fromHeaders(r.headers()::first);
+    }
+  }
+
+  /**
+   * Checks that the API version in use has {@code operation} and returns a request builder for it
+   * with the path parameters filled in.
+   *
+   * @throws UnsupportedApiVersionException when the operation is newer than the API in use
+   */
+  public Request.Builder request(Operation operation, String... pathValues) {
+    if (operation.since() != null) {
+      ApiVersion v = apiVersion();
+      if (!v.isAtLeast(operation.since())) {
+        throw new UnsupportedApiVersionException(operation.toString(), operation.since(), v);
+      }
+    }
+    return operation.request(pathValues);
+  }
+
+  /**
+   * Sends a request (path unversioned) and returns the open response for a 1xx/2xx status. The
+   * caller must close it. A request with a {@linkplain Request#rawTarget() raw target} is sent as
+   * is, without the version prefix.
+   *
+   * @throws EngineException (a subclass for common statuses) for 3xx, 4xx and 5xx answers
+   * @throws TransportException when the engine cannot be reached or the connection fails
+   */
+  public Response call(Request request) {
+    Response r = send(request, true);
+    if (r.status() >= 300) {
+      throw Errors.fromResponse(request, r);
+    }
+    return r;
+  }
+
+  /**
+   * Sends a request and decodes the JSON answer as {@code type}; {@code null} for an empty body.
+   */
+  public <T> T call(Request request, Class<T> type) {
+    return decode(request, mapper.constructType(type));
+  }
+
+  /** Sends a request and decodes the JSON answer as {@code type} (e.g. a parameterised type). */
+  public <T> T call(Request request, Type type) {
+    return decode(request, mapper.constructType(type));
+  }
+
+  /** Sends a request and decodes a JSON array answer as a list of {@code elementType}. */
+  public <T> List<T> callList(Request request, Class<T> elementType) {
+    List<T> list = decode(request, mapper.getTypeFactory().constructCollectionType(List.class, elementType));
+    return list == null ? List.of() : list;
+  }
+
+  /** Sends a request, checks the status and discards the body. */
+  public void execute(Request request) {
+    try (Response r = call(request)) {
+      drain(r);
+    }
+  }
+
+  /**
+   * Sends a request whose answer is a stream of JSON values (events, progress) and returns them
+   * one by one, on the caller's thread. With {@code checkErrors}, a value carrying
+   * {@code error}/{@code errorDetail} ends the stream with a {@link StreamErrorException}.
+   */
+  public <T> JsonStream<T> stream(Request request, Class<T> type, boolean checkErrors) {
+    Response r = call(request);
+    try {
+      return new JsonStream<>(r, mapper, mapper.constructType(type), describe(request), checkErrors);
+    } catch (RuntimeException e) {
+      r.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Sends a request that hijacks the connection (attach, exec start) and returns the duplex
+   * stream. The caller must close it.
+   *
+   * @throws EngineException when the engine answers with an error status instead
+   */
+  public RawStream callRaw(Request request) {
+    Request versioned = versioned(request);
+    RawStream raw;
+    try {
+      raw = doer.sendRaw(versioned);
+    } catch (IOException e) {
+      throw Errors.fromIOException(request, e, doer);
+    }
+    int status = raw.status();
+    if (status != 101 && (status < 200 || status >= 300)) {
+      throw Errors.fromRawStream(request, raw);
+    }
+    return raw;
+  }
+
+  /** Encodes {@code value} as a JSON request body. */
+  public RequestBody jsonBody(Object value) {
+    try {
+      return RequestBody.json(mapper.writeValueAsBytes(value));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot encode " + value.getClass().getName() + " as JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** Encodes {@code value} as compact JSON text (for query parameters such as {@code filters}). */
+  public String toJson(Object value) {
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot encode " + value.getClass().getName() + " as JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** Closes the doer if this client made it ({@link #connect}); otherwise does nothing. */
+  @Override
+  public void close() {
+    if (ownsDoer) {
+      doer.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "EngineClient[" + doer + (negotiated == null ? "" : ", API " + negotiated) + "]";
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private Request versioned(Request request) {
+    if (request.rawTarget() != null) {
+      return request;
+    }
+    apiVersion();
+    return request.toBuilder().path(prefix + request.path()).build();
+  }
+
+  private Response send(Request request, boolean versioned) {
+    Request r = versioned ? versioned(request) : request;
+    try {
+      return doer.send(r);
+    } catch (IOException e) {
+      throw Errors.fromIOException(request, e, doer);
+    }
+  }
+
+  private <T> T decode(Request request, JavaType type) {
+    try (Response r = call(request)) {
+      InputStream in = r.body().stream();
+      try (JsonParser p = mapper.getFactory().createParser(in)) {
+        if (p.nextToken() == null) {
+          return null;
+        }
+        T value = mapper.readValue(p, type);
+        drainStream(in);
+        return value;
+      } catch (com.fasterxml.jackson.core.JacksonException e) {
+        throw new MalformedResponseException(describe(request) + ": the engine's answer is not the expected JSON: "
+            + e.getOriginalMessage(), e);
+      } catch (IOException e) {
+        throw Errors.fromIOException(request, e, doer);
+      }
+    }
+  }
+
+  /** Reads what is left of a small body so its connection can be reused. */
+  private void drain(Response r) {
+    try {
+      drainStream(r.body().stream());
+    } catch (IOException e) {
+      // the answer was complete; a failure here only costs the connection
+    }
+  }
+
+  private static void drainStream(InputStream in) throws IOException {
+    // usually nothing or a trailing newline is left: read byte-wise, allocate only when more is
+    for (int i = 0; i < 4; i++) {
+      if (in.read() < 0) {
+        return;
+      }
+    }
+    byte[] skip = new byte[4096];
+    long total = 0;
+    int n;
+    while ((n = in.read(skip)) >= 0) {
+      total += n;
+      if (total > 64 * 1024) {
+        return; // not worth it: closing discards the connection instead
+      }
+    }
+  }
+
+  static String describe(Request request) {
+    return Errors.describe(request);
+  }
+
+  /** Configures an {@link EngineClient}; not thread-safe. */
+  public static final class Builder {
+    private final Doer doer;
+    private final boolean ownsDoer;
+    private ApiVersion apiVersion;
+    private ApiVersion maxApiVersion = ApiVersion.MAX;
+
+    private Builder(Doer doer, boolean ownsDoer) {
+      this.doer = doer;
+      this.ownsDoer = ownsDoer;
+    }
+
+    /** Pins the API version: no negotiation, every request uses this one. */
+    public Builder apiVersion(ApiVersion version) {
+      this.apiVersion = version;
+      return this;
+    }
+
+    /** Pins the API version, e.g. {@code "1.41"}. */
+    public Builder apiVersion(String version) {
+      return apiVersion(version == null ? null : ApiVersion.parse(version));
+    }
+
+    /** Caps negotiation at this version (default {@link ApiVersion#MAX}). */
+    public Builder maxApiVersion(ApiVersion version) {
+      this.maxApiVersion = Objects.requireNonNull(version, "version");
+      return this;
+    }
+
+    /** The client. */
+    public EngineClient build() {
+      return new EngineClient(this);
+    }
+  }
+}

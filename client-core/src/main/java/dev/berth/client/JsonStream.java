@@ -1,0 +1,162 @@
+package dev.berth.client;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.berth.client.internal.Errors;
+import dev.berth.transport.Response;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A stream of JSON values from the engine (events, progress messages), read one at a time on the
+ * caller's thread as they arrive. The caller must close it.
+ *
+ * <p>{@link #close()} may be called from any thread: a {@link #hasNext()} blocked waiting for the
+ * engine then returns {@code false}, and no value is delivered after the close.
+ */
+public final class JsonStream<T> implements Closeable, Iterator<T> {
+  private final Response response;
+  private final JsonParser parser;
+  private final ObjectReader reader;
+  private final ObjectMapper mapper;
+  private final JavaType type;
+  private final String operation;
+  private final boolean checkErrors;
+  private volatile boolean closed;
+  private boolean done;
+  private T next;
+
+  JsonStream(Response response, ObjectMapper mapper, JavaType type, String operation, boolean checkErrors) {
+    this.response = response;
+    this.mapper = mapper;
+    this.type = type;
+    this.reader = mapper.readerFor(type);
+    this.operation = operation;
+    this.checkErrors = checkErrors;
+    try {
+      this.parser = mapper.getFactory().createParser(response.body().stream());
+    } catch (IOException e) {
+      throw new TransportException(operation + ": cannot read the stream: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Waits for the next value.
+   *
+   * @return false at the end of the stream or after {@link #close()}
+   * @throws StreamErrorException when error checking is on and the engine reported an error
+   * @throws TransportException when the connection fails (not when it was closed by the caller)
+   * @throws MalformedResponseException when the engine sends something that is not JSON
+   */
+  @Override
+  public boolean hasNext() {
+    if (next != null) {
+      return true;
+    }
+    if (done || closed) {
+      return false;
+    }
+    try {
+      JsonToken token = parser.nextToken();
+      if (token == null) {
+        done = true;
+        close();
+        return false;
+      }
+      T value;
+      if (checkErrors) {
+        JsonNode node = mapper.readTree(parser);
+        checkError(node);
+        value = mapper.treeToValue(node, type);
+      } else {
+        value = reader.readValue(parser);
+      }
+      if (closed) {
+        return false;
+      }
+      next = value;
+      return true;
+    } catch (JacksonException e) {
+      if (closed) {
+        return false;
+      }
+      close();
+      if (e.getCause() instanceof IOException && !(e.getCause() instanceof JacksonException)) {
+        throw Errors.fromIOExceptionDescribed(operation, (IOException) e.getCause(), response);
+      }
+      throw new MalformedResponseException(operation + ": unreadable JSON in the stream: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      if (closed) {
+        return false;
+      }
+      close();
+      throw Errors.fromIOExceptionDescribed(operation, e, response);
+    }
+  }
+
+  private void checkError(JsonNode node) {
+    if (node == null || !node.isObject()) {
+      return;
+    }
+    JsonNode detail = node.get("errorDetail");
+    JsonNode error = node.get("error");
+    String message = null;
+    Integer code = null;
+    if (detail != null && detail.isObject()) {
+      JsonNode m = detail.get("message");
+      if (m != null && m.isTextual()) {
+        message = m.asText();
+      }
+      JsonNode c = detail.get("code");
+      if (c != null && c.canConvertToInt()) {
+        code = c.asInt();
+      }
+    }
+    if (message == null && error != null && error.isTextual() && !error.asText().isEmpty()) {
+      message = error.asText();
+    }
+    if (message != null) {
+      close();
+      throw new StreamErrorException(operation, message, code);
+    }
+  }
+
+  /**
+   * The next value.
+   *
+   * @throws NoSuchElementException at the end of the stream
+   */
+  @Override
+  public T next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException("end of " + operation + " stream");
+    }
+    T v = next;
+    next = null;
+    return v;
+  }
+
+  /** The remaining values as a sequential {@link Stream}; closing it closes this. */
+  public Stream<T> stream() {
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL), false)
+        .onClose(this::close);
+  }
+
+  /** Stops the stream and releases its connection. Idempotent; callable from any thread. */
+  @Override
+  public void close() {
+    closed = true;
+    response.close();
+  }
+}

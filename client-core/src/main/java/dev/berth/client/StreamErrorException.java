@@ -1,0 +1,28 @@
+package dev.berth.client;
+
+/**
+ * The engine reported an error inside a progress stream it had already started with HTTP 200
+ * (pull, push, build, load, import). {@link #engineMessage()} is the engine's own words.
+ */
+public class StreamErrorException extends BerthException {
+  private static final long serialVersionUID = 1L;
+  private final String engineMessage;
+  private final Integer code;
+
+  /** An error for {@code operation} with the engine's message and optional numeric code. */
+  public StreamErrorException(String operation, String engineMessage, Integer code) {
+    super(operation + ": the engine reported an error in the progress stream: " + engineMessage);
+    this.engineMessage = engineMessage;
+    this.code = code;
+  }
+
+  /** The error message the engine put in the stream. */
+  public String engineMessage() {
+    return engineMessage;
+  }
+
+  /** The numeric code from {@code errorDetail}, or {@code null}. */
+  public Integer code() {
+    return code;
+  }
+}

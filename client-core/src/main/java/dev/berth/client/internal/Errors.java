@@ -1,0 +1,149 @@
+package dev.berth.client.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.client.BerthException;
+import dev.berth.client.ConflictException;
+import dev.berth.client.EngineException;
+import dev.berth.client.ForbiddenException;
+import dev.berth.client.InvalidRequestException;
+import dev.berth.client.MalformedResponseException;
+import dev.berth.client.NotFoundException;
+import dev.berth.client.NotImplementedException;
+import dev.berth.client.NotModifiedException;
+import dev.berth.client.ServerErrorException;
+import dev.berth.client.TransportException;
+import dev.berth.client.TransportTimeoutException;
+import dev.berth.client.UnauthorizedException;
+import dev.berth.client.UnavailableException;
+import dev.berth.transport.RawStream;
+import dev.berth.transport.Request;
+import dev.berth.transport.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ProtocolException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+
+/** Turns statuses and I/O failures into the {@link BerthException} tree: the one table. */
+public final class Errors {
+  /** Error bodies are read up to this size; the rest is never read. */
+  public static final int MAX_ERROR_BODY = 64 * 1024;
+  /** Engine messages are cut to this length in exceptions. */
+  static final int MAX_MESSAGE = 2048;
+
+  private Errors() {}
+
+  /** The exception type for an error status. */
+  public static EngineException forStatus(String operation, int status, String message) {
+    switch (status) {
+      case 304: return new NotModifiedException(operation, status, message);
+      case 400: return new InvalidRequestException(operation, status, message);
+      case 401: return new UnauthorizedException(operation, status, message);
+      case 403: return new ForbiddenException(operation, status, message);
+      case 404: return new NotFoundException(operation, status, message);
+      case 409: return new ConflictException(operation, status, message);
+      case 501: return new NotImplementedException(operation, status, message);
+      case 503: return new UnavailableException(operation, status, message);
+      default:
+        return status >= 500 && status <= 599
+            ? new ServerErrorException(operation, status, message)
+            : new EngineException(operation, status, message);
+    }
+  }
+
+  /** {@code ContainerStart POST /containers/{id}/start} — never the concrete path or body. */
+  public static String describe(Request request) {
+    String op = request.operationId();
+    return (op == null ? "" : op + " ") + request.method() + " " + request.pathTemplate();
+  }
+
+  /** Reads the (capped) error body of {@code r}, closes it, and returns the typed error. */
+  public static BerthException fromResponse(Request request, Response r) {
+    try {
+      byte[] body;
+      try {
+        body = r.body().bytes(MAX_ERROR_BODY);
+      } catch (IOException e) {
+        body = new byte[0]; // the status alone still says what happened
+      }
+      return forStatus(describe(request), r.status(), engineMessage(body, r.reason()));
+    } finally {
+      r.close();
+    }
+  }
+
+  /** As {@link #fromResponse} for a raw stream that got an error status. */
+  public static BerthException fromRawStream(Request request, RawStream raw) {
+    try {
+      byte[] body;
+      try (InputStream in = raw.input()) {
+        body = in.readNBytes(MAX_ERROR_BODY);
+      } catch (IOException e) {
+        body = new byte[0];
+      }
+      return forStatus(describe(request), raw.status(), engineMessage(body, ""));
+    } finally {
+      raw.close();
+    }
+  }
+
+  /** The {@code message} of a JSON error body (Docker and Podman), or the body as text. */
+  public static String engineMessage(byte[] body, String fallback) {
+    if (body.length == 0) {
+      return fallback == null ? "" : fallback;
+    }
+    if (body[0] == '{' || (body.length > 1 && Character.isWhitespace(body[0]))) {
+      try {
+        JsonNode node = Codec.mapper().readTree(body);
+        if (node != null && node.isObject()) {
+          JsonNode message = node.get("message");
+          if (message != null && message.isTextual()) {
+            return cut(message.asText());
+          }
+          JsonNode cause = node.get("cause");
+          if (cause != null && cause.isTextual()) {
+            return cut(cause.asText());
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // not JSON after all: fall through to text
+      }
+    }
+    return cut(new String(body, StandardCharsets.UTF_8).trim());
+  }
+
+  private static String cut(String s) {
+    StringBuilder sb = new StringBuilder(Math.min(s.length(), MAX_MESSAGE + 1));
+    for (int i = 0; i < s.length() && sb.length() < MAX_MESSAGE; i++) {
+      char c = s.charAt(i);
+      sb.append(Character.isISOControl(c) && c != '\n' && c != '\t' ? '?' : c);
+    }
+    if (s.length() > MAX_MESSAGE) {
+      sb.append('…');
+    }
+    return sb.toString();
+  }
+
+  /** The typed error for a transport failure of {@code request} against {@code target}. */
+  public static BerthException fromIOException(Request request, IOException e, Object target) {
+    return fromIOExceptionDescribed(describe(request) + " via " + target, e, null);
+  }
+
+  /** The typed error for a transport failure of the described operation. */
+  public static BerthException fromIOExceptionDescribed(String operation, IOException e, Object unused) {
+    String what = operation + ": ";
+    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (e instanceof SocketTimeoutException) {
+      return new TransportTimeoutException(what + detail, e);
+    }
+    if (e instanceof InterruptedIOException) {
+      Thread.currentThread().interrupt(); // keep the interrupt visible to the caller
+      return new TransportException(what + "interrupted: " + detail, e);
+    }
+    if (e instanceof ProtocolException) {
+      return new MalformedResponseException(what + detail, e);
+    }
+    return new TransportException(what + detail, e);
+  }
+}

@@ -1,0 +1,2 @@
+/** Implementation details of the client core. Not API: may change in any release. */
+package dev.berth.client.internal;
