@@ -1,0 +1,48 @@
+package dev.berth.system;
+
+import dev.berth.client.EngineClient;
+import dev.berth.client.JsonStream;
+import dev.berth.types.system.DiskUsage;
+import dev.berth.types.system.Event;
+import dev.berth.types.system.Ping;
+import dev.berth.types.system.SystemInfo;
+import dev.berth.types.system.SystemVersion;
+import java.util.function.Consumer;
+
+/**
+ * Engine-wide operations. Thread-safe. Errors are the {@link dev.berth.client.BerthException}
+ * tree: {@link dev.berth.client.TransportException} when the engine cannot be reached,
+ * {@link dev.berth.client.EngineException} subclasses for error statuses.
+ */
+public interface SystemService {
+
+  /** The service over {@code client}. */
+  static SystemService create(EngineClient client) {
+    return new DefaultSystemService(client);
+  }
+
+  /** {@code GET /_ping}: the engine's API version, OS type and kind (Docker or Podman). */
+  Ping ping();
+
+  /** {@code GET /version}: versions of the engine and its components. */
+  SystemVersion version();
+
+  /** {@code GET /info}: system-wide information. */
+  SystemInfo info();
+
+  /** {@code GET /system/df}: disk used by images, containers, volumes and build cache. */
+  DiskUsage diskUsage();
+
+  /**
+   * {@code GET /events}: engine events as they happen (or between {@code since} and
+   * {@code until}). The stream has no read timeout; close it, from any thread, to stop.
+   */
+  JsonStream<Event> events(EventsOptions options);
+
+  /** {@link #events(EventsOptions)} with options set by {@code options}. */
+  default JsonStream<Event> events(Consumer<EventsOptions.Builder> options) {
+    EventsOptions.Builder b = EventsOptions.builder();
+    options.accept(b);
+    return events(b.build());
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * Records for the JSON the Docker Engine API (and Podman's Docker-compatible API) exchanges,
+ * ready for Jackson data binding.
+ */
+module dev.berth.types {
+    requires transitive com.fasterxml.jackson.annotation;
+
+    exports dev.berth.types.system;
+    exports dev.berth.types.containers;
+    exports dev.berth.types.images;
+    exports dev.berth.types.volumes;
+
+    opens dev.berth.types.system to com.fasterxml.jackson.databind;
+    opens dev.berth.types.containers to com.fasterxml.jackson.databind;
+    opens dev.berth.types.images to com.fasterxml.jackson.databind;
+    opens dev.berth.types.volumes to com.fasterxml.jackson.databind;
+}
