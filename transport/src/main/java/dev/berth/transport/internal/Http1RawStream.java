@@ -67,22 +67,28 @@ final class Http1RawStream implements RawStream {
     @Override
     public int read() throws IOException {
       check();
+      int r;
       try {
-        return conn.read();
+        r = conn.read();
       } catch (IOException e) {
         throw translate(e);
       }
+      check(); // a close from another thread wins over data
+      return r;
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
       java.util.Objects.checkFromIndexSize(off, len, b.length);
       check();
+      int n;
       try {
-        return conn.read(b, off, len);
+        n = conn.read(b, off, len);
       } catch (IOException e) {
         throw translate(e);
       }
+      check(); // a close from another thread wins over data
+      return n;
     }
 
     @Override

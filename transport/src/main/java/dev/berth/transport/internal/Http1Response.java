@@ -201,7 +201,26 @@ final class Http1Response implements Response, ResponseBody {
       if (len == 0) {
         return 0;
       }
+      int n;
       try {
+        n = readFramed(b, off, len);
+      } catch (IOException e) {
+        if (state.get() == CLOSED) {
+          IOException closed = new IOException("response closed");
+          closed.initCause(e);
+          throw closed;
+        }
+        close();
+        throw e;
+      }
+      if (state.get() == CLOSED) {
+        throw new IOException("response closed"); // a close from another thread wins over data
+      }
+      return n;
+    }
+
+    private int readFramed(byte[] b, int off, int len) throws IOException {
+      {
         switch (framing) {
           case EMPTY:
             return -1;
@@ -245,14 +264,6 @@ final class Http1Response implements Response, ResponseBody {
             return n;
           }
         }
-      } catch (IOException e) {
-        if (state.get() == CLOSED) {
-          IOException closed = new IOException("response closed");
-          closed.initCause(e);
-          throw closed;
-        }
-        close();
-        throw e;
       }
     }
 
