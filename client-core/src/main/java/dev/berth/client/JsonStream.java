@@ -27,7 +27,7 @@ import java.util.stream.StreamSupport;
  */
 public final class JsonStream<T> implements Closeable, Iterator<T> {
   private final Response response;
-  private final JsonParser parser;
+  private JsonParser parser; // made on first use: Jackson reads ahead to detect the encoding
   private final ObjectReader reader;
   private final ObjectMapper mapper;
   private final JavaType type;
@@ -44,11 +44,6 @@ public final class JsonStream<T> implements Closeable, Iterator<T> {
     this.reader = mapper.readerFor(type);
     this.operation = operation;
     this.checkErrors = checkErrors;
-    try {
-      this.parser = mapper.getFactory().createParser(response.body().stream());
-    } catch (IOException e) {
-      throw new TransportException(operation + ": cannot read the stream: " + e.getMessage(), e);
-    }
   }
 
   /**
@@ -68,6 +63,9 @@ public final class JsonStream<T> implements Closeable, Iterator<T> {
       return false;
     }
     try {
+      if (parser == null) {
+        parser = mapper.getFactory().createParser(response.body().stream());
+      }
       JsonToken token = parser.nextToken();
       if (token == null) {
         done = true;
