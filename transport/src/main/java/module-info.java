@@ -4,6 +4,8 @@
  */
 module dev.berth.transport {
   requires org.newsclub.net.unix;
+  // junixsocket's native library; required so that it is resolved on the module path too
+  requires com.kohlschutter.junixsocket.nativecommon;
 
   exports dev.berth.transport;
   exports dev.berth.transport.internal to dev.berth.client, dev.berth.testkit;

@@ -27,7 +27,13 @@ public final class UnixDialer implements Dialer {
 
   @Override
   public Connection dial(Duration connectTimeout) throws IOException {
-    AFUNIXSocket socket = AFUNIXSocket.newInstance();
+    AFUNIXSocket socket;
+    try {
+      socket = AFUNIXSocket.newInstance();
+    } catch (LinkageError e) {
+      throw new IOException("cannot connect to " + endpoint
+          + ": junixsocket's native library is not available on this platform (" + e + ")", e);
+    }
     try {
       int ms = connectTimeout.isZero() ? 0 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
       socket.connect(AFUNIXSocketAddress.of(socketFile), ms);
@@ -38,6 +44,10 @@ public final class UnixDialer implements Dialer {
           "connecting to " + endpoint + " timed out after " + connectTimeout.toMillis() + " ms");
       t.initCause(e);
       throw t;
+    } catch (LinkageError e) {
+      close(socket);
+      throw new IOException("cannot connect to " + endpoint
+          + ": junixsocket's native library is not available on this platform (" + e + ")", e);
     } catch (IOException | RuntimeException e) {
       close(socket);
       String why = !Files.exists(socketFile) ? "the socket file does not exist"
