@@ -82,6 +82,9 @@ public final class Endpoint {
             default -> 2375;
           };
         }
+        if (port < 1 || port > 65535) {
+          throw new IllegalArgumentException("engine address has a port out of range (1-65535): " + a);
+        }
         String p = uri.getRawPath();
         if (!scheme.equals("ssh") && p != null && !p.isEmpty() && !p.equals("/")) {
           throw new IllegalArgumentException("engine address must not have a path: " + a);

@@ -179,7 +179,9 @@ public final class Headers {
       }
       for (int i = 0; i < name.length(); i++) {
         char c = name.charAt(i);
-        if (c <= ' ' || c >= 127 || c == ':') {
+        boolean token = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+        if (!token) {
           throw new IllegalArgumentException("invalid character in header name: " + name);
         }
       }

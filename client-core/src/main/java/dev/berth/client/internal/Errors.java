@@ -110,7 +110,8 @@ public final class Errors {
         // not JSON after all: fall through to text
       }
     }
-    return cut(new String(body, StandardCharsets.UTF_8).trim());
+    String text = new String(body, StandardCharsets.UTF_8).trim();
+    return text.isEmpty() ? (fallback == null ? "" : fallback) : cut(text);
   }
 
   private static String cut(String s) {
