@@ -50,7 +50,8 @@ final class ConnectionPool {
     if (discard != null) {
       discard.forEach(HttpConnection::close);
     }
-    if (found != null && now - found.idleSince > PROBE_AFTER_NANOS && found.isStale()) {
+    if (found != null && (found.hasUnsolicitedBytes()
+        || (now - found.idleSince > PROBE_AFTER_NANOS && found.isStale()))) {
       found.close();
       return acquire();
     }
@@ -62,7 +63,7 @@ final class ConnectionPool {
     c.idleSince = System.nanoTime();
     lock.lock();
     try {
-      if (closed || maxIdle == 0) {
+      if (closed || maxIdle == 0 || c.buffered() > 0) { // bytes past the response: out of step
         evicted = c;
       } else {
         if (idle.size() >= maxIdle) {

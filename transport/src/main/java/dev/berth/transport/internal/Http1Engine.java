@@ -51,7 +51,7 @@ public final class Http1Engine {
         HttpConnection.Head head = writeAndReadHead(conn, request, false);
         conn.endCallDeadline();
         long[] length = new long[1];
-        Http1Response.Framing framing = Http1Response.framing(request.method(), head, length);
+        Http1Response.Framing framing = Http1Response.framing(request.method(), head, length, conn.endpoint);
         boolean reusable = framing != Http1Response.Framing.UNTIL_EOF && keepAlive(head)
             && !"close".equalsIgnoreCase(request.headers().first("Connection"));
         return new Http1Response(conn, head, framing, length[0], reusable ? pool::release : null);
@@ -84,7 +84,7 @@ public final class Http1Engine {
         return new Http1RawStream(conn, head, null);
       }
       long[] length = new long[1];
-      Http1Response.Framing framing = Http1Response.framing(request.method(), head, length);
+      Http1Response.Framing framing = Http1Response.framing(request.method(), head, length, conn.endpoint);
       if (status >= 200 && status < 300 && framing == Http1Response.Framing.UNTIL_EOF) {
         return new Http1RawStream(conn, head, null); // the older 200-then-raw form
       }

@@ -47,10 +47,13 @@ final class Http1Response implements Response, ResponseBody {
   }
 
   /** Decides how the body is delimited, per RFC 9112 section 6.3. */
-  static Framing framing(String method, HttpConnection.Head head, long[] contentLength)
+  static Framing framing(String method, HttpConnection.Head head, long[] contentLength, String endpoint)
       throws ProtocolException {
     int status = head.status();
     contentLength[0] = -1;
+    if (status == 101) {
+      return Framing.UNTIL_EOF; // the connection switched protocols: its bytes are the body, never reused
+    }
     if (method.equals("HEAD") || status == 204 || status == 304 || (status >= 100 && status < 200)) {
       return Framing.EMPTY;
     }
@@ -67,9 +70,10 @@ final class Http1Response implements Response, ResponseBody {
       long value = -1;
       for (String v : cl) {
         for (String part : v.split(",", -1)) {
-          long parsed = parseLength(part.trim(), head);
+          long parsed = parseLength(part.trim(), endpoint);
           if (value >= 0 && parsed != value) {
-            throw new ProtocolException("conflicting Content-Length values: " + HttpConnection.printable(String.join(",", cl)));
+            throw new ProtocolException("conflicting Content-Length values from " + endpoint + ": "
+                + HttpConnection.printable(String.join(",", cl)));
           }
           value = parsed;
         }
@@ -80,15 +84,15 @@ final class Http1Response implements Response, ResponseBody {
     return Framing.UNTIL_EOF;
   }
 
-  private static long parseLength(String s, HttpConnection.Head head) throws ProtocolException {
+  private static long parseLength(String s, String endpoint) throws ProtocolException {
     if (s.isEmpty() || s.length() > 18) {
-      throw new ProtocolException("invalid Content-Length: " + HttpConnection.printable(s));
+      throw new ProtocolException("invalid Content-Length from " + endpoint + ": " + HttpConnection.printable(s));
     }
     long v = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c < '0' || c > '9') {
-        throw new ProtocolException("invalid Content-Length: " + HttpConnection.printable(s));
+        throw new ProtocolException("invalid Content-Length from " + endpoint + ": " + HttpConnection.printable(s));
       }
       v = v * 10 + (c - '0');
     }

@@ -92,7 +92,21 @@ final class HttpConnection {
       if (closed) {
         throw new SocketException("connection closed");
       }
-      conn.setReadTimeout(slice);
+      Duration wait = slice;
+      if (callDeadline != 0) {
+        // checked before every read, so a head that trickles in cannot outlast the deadline
+        long left = callDeadline - System.nanoTime();
+        if (left <= 0) {
+          throw callTimedOut();
+        }
+        if (left < wait.toNanos()) {
+          wait = Duration.ofNanos(left);
+        }
+      }
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedIOException("interrupted while waiting for " + endpoint);
+      }
+      conn.setReadTimeout(wait);
       try {
         int n = in.read(b, off, len);
         if (n > 0) {
@@ -102,7 +116,7 @@ final class HttpConnection {
       } catch (SocketTimeoutException e) {
         long now = System.nanoTime();
         if (start == 0) {
-          start = now - slice.toNanos();
+          start = now - wait.toNanos();
         }
         if (closed) {
           throw new SocketException("connection closed");
@@ -111,8 +125,7 @@ final class HttpConnection {
           throw new InterruptedIOException("interrupted while waiting for " + endpoint);
         }
         if (callDeadline != 0 && now - callDeadline >= 0) {
-          throw new SocketTimeoutException("call to " + endpoint + " timed out after "
-              + callTimeoutNanos / 1_000_000 + " ms without a response");
+          throw callTimedOut();
         }
         if (readTimeoutNanos > 0 && now - start >= readTimeoutNanos) {
           throw new SocketTimeoutException("read from " + endpoint + " timed out after "
@@ -132,6 +145,11 @@ final class HttpConnection {
         throw e;
       }
     }
+  }
+
+  private SocketTimeoutException callTimedOut() {
+    return new SocketTimeoutException("call to " + endpoint + " timed out after "
+        + callTimeoutNanos / 1_000_000 + " ms without a complete response head");
   }
 
   /** Refills the buffer; returns false on end of stream. */
@@ -198,7 +216,9 @@ final class HttpConnection {
       int n = i - start;
       budget[0] -= n + 1;
       if (budget[0] < 0) {
-        throw new ProtocolException("response head from " + endpoint + " exceeds " + MAX_HEAD_BYTES + " bytes");
+        throw new ProtocolException(what.equals("response head")
+            ? "response head from " + endpoint + " exceeds " + MAX_HEAD_BYTES + " bytes"
+            : "over-long line in the " + what + " from " + endpoint);
       }
       if (i < lim) { // found LF
         pos = i + 1;
@@ -424,13 +444,25 @@ final class HttpConnection {
     flush();
   }
 
-  /** Checks an idle pooled connection without waiting long: true when the engine closed it. */
-  boolean isStale() {
-    if (closed) {
+  /**
+   * Whether an idle connection has received bytes nobody asked for (a stray response, a 408 sent
+   * on idle timeout): it is then out of step and must not carry another request. Never waits.
+   */
+  boolean hasUnsolicitedBytes() {
+    if (pos < lim) {
       return true;
     }
-    if (pos < lim) {
-      return true; // unsolicited bytes: the connection is out of step
+    try {
+      return in.available() > 0;
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  /** Checks an idle pooled connection, waiting at most a millisecond: true when the engine closed it. */
+  boolean isStale() {
+    if (closed || hasUnsolicitedBytes()) {
+      return true;
     }
     try {
       conn.setReadTimeout(Duration.ofMillis(1));

@@ -1,0 +1,990 @@
+package dev.berth.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.berth.testkit.MisbehavingPeer.Exchange;
+import dev.berth.testkit.MisbehavingPeer.RecordedRequest;
+import dev.berth.testkit.MisbehavingPeer.Script;
+import dev.berth.transport.Dialer;
+import dev.berth.transport.Dialers;
+import dev.berth.transport.Http1Doer;
+import dev.berth.transport.RawStream;
+import dev.berth.transport.Request;
+import dev.berth.transport.RequestBody;
+import dev.berth.transport.Response;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ProtocolException;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Fault tests of the HTTP/1.1 engine ({@link Http1Doer}) against {@link MisbehavingPeer}.
+ *
+ * <p>Everything a real Docker or Podman daemon can be made to do is tested against a real daemon
+ * (see {@link DoerContract}). Each test here says in a comment which misbehaviour it needs and why a
+ * real daemon cannot produce it. A daemon is a Go {@code net/http} server (or Podman's, also Go):
+ * it always writes a well-formed status line and head in one piece, frames every body with
+ * {@code Content-Length} or chunked encoding, never closes in the middle of a body it framed, never
+ * sends unsolicited bytes, never answers HTTP/1.0 to an HTTP/1.1 request, and never lies about
+ * lengths. Those are exactly the things tested here.
+ *
+ * <p>After every test, {@link #noConnectionIsLeftOpen()} checks that the client closed every socket
+ * it opened, on every failure path: on the client side (through a {@link TrackingDialer}) and as
+ * the peer sees it ({@link MisbehavingPeer#openConnections()}). For that second check to mean
+ * something, the scripts do not close connections on their own unless the misbehaviour is a close:
+ * they end by waiting for the client to close ({@link Exchange#awaitClientClose}) or by reading
+ * requests until end of stream.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class Http1FaultTest {
+
+  /** How long a script waits for the client to close; well under the class timeout. */
+  private static final Duration CLIENT_CLOSE_WAIT = Duration.ofSeconds(30);
+
+  enum Transport { TCP, UNIX }
+
+  @TempDir Path tmp;
+
+  private MisbehavingPeer peer;
+  private TrackingDialer dialer;
+  private Http1Doer doer;
+  private String endpoint;
+
+  // ---------------------------------------------------------------- fixture
+
+  private void start(Script script) throws IOException {
+    start(Transport.TCP, script, b -> {});
+  }
+
+  private void start(Transport transport, Script script) throws IOException {
+    start(transport, script, b -> {});
+  }
+
+  private void start(Transport transport, Script script, Consumer<Http1Doer.Builder> config)
+      throws IOException {
+    Dialer raw;
+    if (transport == Transport.TCP) {
+      peer = MisbehavingPeer.tcp(script);
+      raw = Dialers.tcp("127.0.0.1", peer.port());
+      endpoint = "tcp://127.0.0.1:" + peer.port();
+    } else {
+      Path socket = tmp.resolve("peer.sock");
+      peer = MisbehavingPeer.unix(socket, script);
+      raw = Dialers.unix(socket);
+      endpoint = "unix://" + socket;
+    }
+    dialer = new TrackingDialer(raw);
+    Http1Doer.Builder builder = Http1Doer.builder(dialer);
+    config.accept(builder);
+    doer = builder.build();
+  }
+
+  /** The leak check of every test: after closing the doer, no socket stays open on either side. */
+  @AfterEach
+  void noConnectionIsLeftOpen() {
+    AssertionError failure = null;
+    try {
+      if (doer != null) {
+        doer.close();
+      }
+      if (dialer != null) {
+        awaitZero(dialer::open, "connections the client opened and did not close");
+      }
+      if (peer != null) {
+        awaitZero(peer::openConnections, "connections the peer still sees open after the doer was closed");
+      }
+    } catch (AssertionError e) {
+      failure = e;
+    } finally {
+      if (peer != null) {
+        try {
+          peer.close(); // rethrows a failure of a script
+        } catch (AssertionError e) {
+          if (failure == null) {
+            failure = e;
+          } else {
+            failure.addSuppressed(e);
+          }
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private static void awaitZero(IntSupplier count, String what) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    int n;
+    while ((n = count.getAsInt()) != 0) {
+      if (System.nanoTime() - deadline > 0) {
+        fail(n + " " + what + " (polled for 2 s)");
+      }
+      sleep(10);
+    }
+  }
+
+  private static void await(BooleanSupplier condition, String what) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() - deadline > 0) {
+        fail("timed out waiting for " + what);
+      }
+      sleep(5);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  private static String text(byte[] b) {
+    return new String(b, StandardCharsets.ISO_8859_1);
+  }
+
+  private static String body(Response r) throws IOException {
+    return text(r.body().stream().readAllBytes());
+  }
+
+  private static long millisSince(long t0) {
+    return (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  /** Reads one request, writes {@code response} as it is, then waits for the client to close. */
+  private static Script answerOnceThenAwaitClose(String response) {
+    return ex -> {
+      ex.readRequest();
+      ex.write(response);
+      ex.awaitClientClose(CLIENT_CLOSE_WAIT);
+    };
+  }
+
+  /** Answers every request on the connection with the response built from it, until end of stream. */
+  private static void serveAll(Exchange ex, Function<RecordedRequest, String> answer) throws IOException {
+    RecordedRequest r;
+    while ((r = ex.readRequest()) != null) {
+      ex.write(answer.apply(r));
+    }
+  }
+
+  private static String ok(String body) {
+    return "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+  }
+
+  /** Reads the body until it fails; returns the failure and, through {@code got}, what was read. */
+  private static IOException readUntilFailure(Response r, ByteArrayOutputStream got) {
+    InputStream in = r.body().stream();
+    byte[] buf = new byte[64];
+    try {
+      int n;
+      while ((n = in.read(buf)) >= 0) {
+        got.write(buf, 0, n);
+      }
+    } catch (IOException e) {
+      return e;
+    }
+    fail("the body ended normally after " + got.size() + " bytes (\"" + text(got.toByteArray())
+        + "\") instead of failing");
+    return null; // unreachable
+  }
+
+  // ---------------------------------------------------------------- 1. status line
+
+  @ParameterizedTest(name = "status line \"{0}\"")
+  @ValueSource(strings = {"HTTP/1.1 2x0 OK", "garbage", "HTTP/2 200", "HTTP/1.1 2000 OK", "HTTP/1.1 099 Low", ""})
+  void malformedStatusLineFailsTheCallWithProtocolExceptionNamingTheEndpoint(String statusLine)
+      throws IOException {
+    // Why a fake: a daemon's status line is written by Go's net/http and is always well formed.
+    start(answerOnceThenAwaitClose(statusLine + "\r\nContent-Length: 0\r\n\r\n"));
+    ProtocolException e = assertThrows(ProtocolException.class,
+        () -> doer.send(Request.get("/_ping").build()).close());
+    assertTrue(e.getMessage().contains(endpoint), "message names the endpoint: " + e.getMessage());
+  }
+
+  // ---------------------------------------------------------------- 2. header lines
+
+  @ParameterizedTest(name = "header block \"{0}\"")
+  @ValueSource(strings = {
+      "X-No-Colon-Here\r\n",
+      "X-Folded: first part\r\n  continued on a folded line\r\n",
+      "X-Folded: first part\r\n\tcontinued after a tab\r\n",
+      ": empty name\r\n",
+      "Bad Name: a space in the field name\r\n",
+  })
+  void malformedHeaderLineFailsTheCallWithProtocolException(String headerBlock) throws IOException {
+    // Why a fake: Go's net/http writes header fields itself, always as "Name: value" on one line;
+    // a daemon cannot be made to send a line without a colon or an obsolete folded line.
+    start(answerOnceThenAwaitClose("HTTP/1.1 200 OK\r\n" + headerBlock + "Content-Length: 0\r\n\r\n"));
+    ProtocolException e = assertThrows(ProtocolException.class,
+        () -> doer.send(Request.get("/_ping").build()).close());
+    assertTrue(e.getMessage().contains(endpoint), "message names the endpoint: " + e.getMessage());
+  }
+
+  // ---------------------------------------------------------------- 3. Content-Length
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "Content-Length: -5\r\n",
+      "Content-Length: abc\r\n",
+      "Content-Length: 0x10\r\n",
+      "Content-Length: \r\n",
+      "Content-Length: 5\r\nContent-Length: 6\r\n",
+      "Content-Length: 5, 6\r\n",
+      "Content-Length: 99999999999999999999\r\n",
+  })
+  void invalidContentLengthFailsTheCallWithProtocolException(String lengthHeaders) throws IOException {
+    // Why a fake: Go's net/http computes Content-Length itself from the bytes written, so a daemon
+    // never sends a negative, non-numeric, conflicting or absurdly large one.
+    start(answerOnceThenAwaitClose("HTTP/1.1 200 OK\r\n" + lengthHeaders + "\r\nhello"));
+    assertThrows(ProtocolException.class, () -> doer.send(Request.get("/_ping").build()).close());
+  }
+
+  // ---------------------------------------------------------------- 4. chunked framing
+
+  @Test
+  void badChunkSizeFailsTheBodyReadWithProtocolException() throws IOException {
+    // Why a fake: Go's chunked writer always writes valid hexadecimal chunk sizes.
+    start(answerOnceThenAwaitClose("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n"));
+    try (Response r = doer.send(Request.get("/events").build())) {
+      assertEquals(200, r.status());
+      assertThrows(ProtocolException.class, () -> r.body().stream().readAllBytes());
+    }
+  }
+
+  @Test
+  void chunkDataWithoutItsCrlfFailsTheBodyReadWithProtocolException() throws IOException {
+    // Why a fake: Go's chunked writer always ends chunk data with CRLF; here the chunk declares 5
+    // bytes but carries 6 before the line end.
+    start(answerOnceThenAwaitClose(
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhelloX\r\n0\r\n\r\n"));
+    try (Response r = doer.send(Request.get("/events").build())) {
+      assertEquals(200, r.status());
+      assertThrows(ProtocolException.class, () -> r.body().stream().readAllBytes());
+    }
+  }
+
+  @Test
+  void chunkDataOverrunningItsSizeByALongLineFailsWithProtocolException() throws IOException {
+    // Why a fake: as above, with a long overrun (longer than the few bytes a chunk terminator
+    // may take), so the line reader's budget is what trips.
+    start(answerOnceThenAwaitClose("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + "5\r\nhello, this chunk is much longer than it said\r\n0\r\n\r\n"));
+    try (Response r = doer.send(Request.get("/events").build())) {
+      assertThrows(ProtocolException.class, () -> r.body().stream().readAllBytes());
+    }
+  }
+
+  // ---------------------------------------------------------------- 5. truncated bodies
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void contentLengthBodyCutShortByACloseFailsWithEofExceptionNotAShortRead(Transport transport)
+      throws IOException {
+    // Why a fake: a daemon never closes the connection before the end of a body whose length it
+    // declared; here 10 of the 100 declared bytes arrive, then the peer closes.
+    start(transport, ex -> {
+      ex.readRequest();
+      ex.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789");
+      // returning closes the connection: the misbehaviour under test
+    });
+    try (Response r = doer.send(Request.get("/containers/json").build())) {
+      assertEquals(200, r.status());
+      assertEquals(100, r.body().contentLength());
+      ByteArrayOutputStream got = new ByteArrayOutputStream();
+      IOException e = readUntilFailure(r, got);
+      assertInstanceOf(EOFException.class, e, "got " + e);
+      assertEquals("0123456789", text(got.toByteArray()), "the bytes that did arrive are delivered first");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void chunkedBodyCutInTheMiddleOfAChunkFailsWithEofException(Transport transport) throws IOException {
+    // Why a fake: a daemon never closes in the middle of a chunk; here a 10-byte chunk is cut
+    // after 5 bytes.
+    start(transport, ex -> {
+      ex.readRequest();
+      ex.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\na\r\n01234");
+    });
+    try (Response r = doer.send(Request.get("/events").build())) {
+      ByteArrayOutputStream got = new ByteArrayOutputStream();
+      IOException e = readUntilFailure(r, got);
+      assertInstanceOf(EOFException.class, e, "got " + e);
+      assertEquals("abc01234", text(got.toByteArray()));
+    }
+  }
+
+  @Test
+  void chunkedBodyCutBeforeTheLastChunkFailsWithEofException() throws IOException {
+    // Why a fake: a daemon always ends a chunked body with its last (zero) chunk; here the peer
+    // closes on a chunk boundary, so the cut is visible only as a missing last chunk.
+    start(ex -> {
+      ex.readRequest();
+      ex.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n");
+    });
+    try (Response r = doer.send(Request.get("/events").build())) {
+      ByteArrayOutputStream got = new ByteArrayOutputStream();
+      IOException e = readUntilFailure(r, got);
+      assertInstanceOf(EOFException.class, e, "got " + e);
+      assertEquals("abc", text(got.toByteArray()));
+    }
+  }
+
+  // ---------------------------------------------------------------- 6. head size limits
+
+  @Test
+  void headerSectionOverTheLimitFailsWithProtocolExceptionNamingTheSize() throws IOException {
+    // Why a fake: a daemon's response heads are a few hundred bytes; it cannot be made to send
+    // 70 KiB of header fields.
+    StringBuilder head = new StringBuilder("HTTP/1.1 200 OK\r\n");
+    String pad = "a".repeat(1000);
+    for (int i = 0; i < 70; i++) {
+      head.append("X-Pad-").append(i).append(": ").append(pad).append("\r\n");
+    }
+    head.append("Content-Length: 0\r\n\r\n");
+    start(answerOnceThenAwaitClose(head.toString()));
+    ProtocolException e = assertThrows(ProtocolException.class,
+        () -> doer.send(Request.get("/_ping").build()).close());
+    assertTrue(e.getMessage().contains("65536") || e.getMessage().contains("64 KiB"),
+        "message names the limit: " + e.getMessage());
+  }
+
+  @Test
+  void neverEndingHeaderLineStopsAtTheLimitWithoutRunningOutOfMemory() throws IOException {
+    // Why a fake: a daemon cannot be made to stream an endless header line. The peer offers up to
+    // 64 MiB of one header line; the client must give up at its head limit and close.
+    start(ex -> {
+      ex.readRequest();
+      ex.write("HTTP/1.1 200 OK\r\nX-Endless: ");
+      byte[] mib = new byte[1 << 20];
+      Arrays.fill(mib, (byte) 'a');
+      for (int i = 0; i < 64; i++) {
+        ex.write(mib); // fails with a reset or broken pipe once the client has closed
+      }
+      ex.awaitClientClose(CLIENT_CLOSE_WAIT);
+    });
+    long t0 = System.nanoTime();
+    assertThrows(ProtocolException.class, () -> doer.send(Request.get("/_ping").build()).close());
+    assertTrue(millisSince(t0) < 5000, "gave up after " + millisSince(t0) + " ms");
+  }
+
+  @Test
+  void moreThan256HeaderFieldsFailWithProtocolException() throws IOException {
+    // Why a fake: a daemon sends a handful of header fields; it cannot be made to send 300.
+    StringBuilder head = new StringBuilder("HTTP/1.1 200 OK\r\n");
+    for (int i = 0; i < 300; i++) {
+      head.append("X-H").append(i).append(": v\r\n");
+    }
+    head.append("Content-Length: 0\r\n\r\n");
+    start(answerOnceThenAwaitClose(head.toString()));
+    ProtocolException e = assertThrows(ProtocolException.class,
+        () -> doer.send(Request.get("/_ping").build()).close());
+    assertTrue(e.getMessage().contains("256"), "message names the limit: " + e.getMessage());
+  }
+
+  @Test
+  void exactly256HeaderFieldsAreAccepted() throws IOException {
+    // Why a fake: the boundary of the field-count limit; a daemon sends far fewer fields.
+    StringBuilder head = new StringBuilder("HTTP/1.1 200 OK\r\n");
+    for (int i = 0; i < 255; i++) {
+      head.append("X-H").append(i).append(": v").append(i).append("\r\n");
+    }
+    head.append("Content-Length: 2\r\n\r\nok"); // field number 256
+    start(answerOnceThenAwaitClose(head.toString()));
+    try (Response r = doer.send(Request.get("/_ping").build())) {
+      assertEquals(200, r.status());
+      assertEquals("v254", r.headers().first("x-h254"));
+      assertEquals("ok", body(r));
+    }
+  }
+
+  // ---------------------------------------------------------------- 7. kept-alive connection closed
+
+  /**
+   * Connection 0 answers one request with keep-alive and a Content-Length body, then closes;
+   * later connections answer every request with {@code "second:<METHOD>:<body>"}.
+   */
+  private static Script keepAliveThenClose() {
+    return ex -> {
+      if (ex.connectionIndex() == 0) {
+        ex.readRequest();
+        ex.write("HTTP/1.1 200 OK\r\nConnection: keep-alive\r\nContent-Length: 5\r\n\r\nfirst");
+        return; // closes the kept-alive connection: the misbehaviour under test
+      }
+      serveAll(ex, r -> ok("second:" + r.method() + ":" + text(r.body())));
+    };
+  }
+
+  /** Sends the first request, reads it to its end (the connection is pooled), waits for the close. */
+  private void firstRequestThenPeerCloses() throws IOException {
+    try (Response r = doer.send(Request.get("/_ping").build())) {
+      assertEquals("first", body(r));
+    }
+    assertEquals(1, doer.idleConnections(), "the first connection was pooled");
+    await(() -> peer.openConnections() == 0, "the peer to close the kept-alive connection");
+    sleep(50); // let the FIN reach the client's socket
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void getOnAKeptAliveConnectionThePeerClosedIsRetriedOnANewConnection(Transport transport)
+      throws IOException {
+    // Why a fake: a daemon closes idle keep-alive connections only after minutes (or on restart),
+    // not at a moment the test controls; the fake closes right after the first answer.
+    start(transport, keepAliveThenClose());
+    firstRequestThenPeerCloses();
+    try (Response r = doer.send(Request.get("/version").build())) {
+      assertEquals(200, r.status());
+      assertEquals("second:GET:", body(r));
+    }
+    assertEquals(2, peer.connectionsAccepted());
+    assertEquals(2, peer.requests().size(), "both requests answered: " + peer.requests());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void postWithAFixedBodyOnAKeptAliveConnectionThePeerClosedIsRetriedOnANewConnection(Transport transport)
+      throws IOException {
+    // Why a fake: as above; a daemon does not close a kept-alive connection when told to.
+    start(transport, keepAliveThenClose());
+    firstRequestThenPeerCloses();
+    String json = "{\"Image\":\"alpine\"}";
+    try (Response r = doer.send(Request.post("/containers/create").body(RequestBody.json(json)).build())) {
+      assertEquals(200, r.status());
+      assertEquals("second:POST:" + json, body(r));
+    }
+    assertEquals(2, peer.connectionsAccepted());
+    assertEquals(2, peer.requests().size(), "both requests answered: " + peer.requests());
+    RecordedRequest post = peer.requests().get(1);
+    assertEquals("POST", post.method());
+    assertEquals(json, text(post.body()));
+    assertEquals("application/json", post.header("Content-Type"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void postWithAOneShotStreamedBodyOnAClosedKeptAliveConnectionFailsInsteadOfBeingResent(
+      Transport transport) throws IOException {
+    // Why a fake: as above; and here the point is what happens to a body that cannot be sent twice.
+    // Http1Doer's contract: a failed request is retried "when its body can be sent again" only.
+    start(transport, keepAliveThenClose());
+    firstRequestThenPeerCloses();
+    AtomicBoolean sourceClosed = new AtomicBoolean();
+    InputStream source = new ByteArrayInputStream(ascii("tar bytes")) {
+      @Override
+      public void close() throws IOException {
+        sourceClosed.set(true);
+        super.close();
+      }
+    };
+    Request upload = Request.post("/build").body(RequestBody.ofStream(source, "application/x-tar")).build();
+    IOException e = assertThrows(IOException.class, () -> doer.send(upload).close());
+    assertTrue(sourceClosed.get(), "the transport closes a one-shot body's stream also on failure");
+    assertEquals(1, peer.connectionsAccepted(), "not resent on a new connection: " + e);
+    assertEquals(1, peer.requests().size(), "no second request reached the peer: " + peer.requests());
+
+    // and the doer still works afterwards
+    try (Response r = doer.send(Request.get("/version").build())) {
+      assertEquals("second:GET:", body(r));
+    }
+    assertEquals(2, peer.connectionsAccepted());
+  }
+
+  // ---------------------------------------------------------------- 8. stalls and timeouts
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void bodyStalledAfterTheHeadersFailsWithSocketTimeoutAfterTheReadTimeout(Transport transport)
+      throws IOException {
+    // Why a fake: DoerContract tests an idle stream (events) on a real daemon; what a daemon cannot
+    // do is stall in the middle of a body it declared with Content-Length (it writes such bodies
+    // whole). The peer sends the head and 3 of 10 bytes, then goes quiet until the client closes.
+    start(transport, ex -> {
+      ex.readRequest();
+      ex.write("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc");
+      ex.awaitClientClose(CLIENT_CLOSE_WAIT);
+    });
+    try (Response r = doer.send(Request.get("/info").readTimeout(Duration.ofMillis(300)).build())) {
+      assertEquals(200, r.status());
+      InputStream in = r.body().stream();
+      assertEquals("abc", text(in.readNBytes(3)));
+      long t0 = System.nanoTime();
+      assertThrows(SocketTimeoutException.class, in::read);
+      long ms = millisSince(t0);
+      assertTrue(ms >= 250 && ms < 2000, "timed out after " + ms + " ms");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void peerThatNeverAnswersFailsTheCallWithSocketTimeoutAfterTheCallTimeout(Transport transport)
+      throws IOException {
+    // Why a fake: a real daemon withholds its head only while it works (DoerContract stops a
+    // stubborn container, which ends after the stop timeout and needs a container); the fake reads
+    // the request and never answers at all, which isolates the timer.
+    start(transport, ex -> {
+      ex.readRequest();
+      ex.awaitClientClose(CLIENT_CLOSE_WAIT);
+    });
+    long t0 = System.nanoTime();
+    SocketTimeoutException e = assertThrows(SocketTimeoutException.class,
+        () -> doer.send(Request.get("/info").callTimeout(Duration.ofMillis(300)).build()).close());
+    long ms = millisSince(t0);
+    assertTrue(ms >= 250 && ms < 2000, "timed out after " + ms + " ms: " + e.getMessage());
+    assertTrue(e.getMessage().contains(endpoint), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void peerThatNeverAnswersFailsTheCallWithSocketTimeoutAfterTheDoersReadTimeout(Transport transport)
+      throws IOException {
+    // Why a fake: as above: a reply that never comes, independent of any container's lifecycle.
+    start(transport, ex -> {
+      ex.readRequest();
+      ex.awaitClientClose(CLIENT_CLOSE_WAIT);
+    }, b -> b.readTimeout(Duration.ofMillis(300)));
+    long t0 = System.nanoTime();
+    SocketTimeoutException e = assertThrows(SocketTimeoutException.class,
+        () -> doer.send(Request.get("/info").build()).close());
+    long ms = millisSince(t0);
+    assertTrue(ms >= 250 && ms < 2000, "timed out after " + ms + " ms: " + e.getMessage());
+  }
+
+  @Test
+  void callTimeoutFiresEvenWhileTheHeadTricklesIn() throws IOException {
+    // Why a fake: a daemon writes its head in one piece; it cannot be made to trickle header lines
+    // every 50 ms ("slowloris" in reverse). The call timeout bounds the time until the head has
+    // arrived (Http1Doer Javadoc), so it must fire although no single wait is long. The peer stops
+    // trickling and completes the head after 3 s, so a client that misses the deadline gets a 200.
+    start(ex -> {
+      ex.readRequest();
+      ex.write("HTTP/1.1 200 OK\r\n");
+      try {
+        for (int i = 0; i < 60; i++) {
+          ex.stall(Duration.ofMillis(50));
+          ex.write("X-Drip-" + i + ": v\r\n");
+        }
+        ex.write("Content-Length: 2\r\n\r\nok");
+      } catch (IOException clientGone) {
+        return; // the client gave up, as it should
+      }
+      ex.awaitClientClose(CLIENT_CLOSE_WAIT);
+    });
+    long t0 = System.nanoTime();
+    assertThrows(SocketTimeoutException.class,
+        () -> doer.send(Request.get("/info").callTimeout(Duration.ofMillis(300)).build()).close(),
+        "the call timeout of 300 ms must bound the wait for the complete head");
+    long ms = millisSince(t0);
+    assertTrue(ms >= 250 && ms < 2000, "timed out after " + ms + " ms");
+  }
+
+  // ---------------------------------------------------------------- 9. slow head
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void headDribbledOneByteAtATimeIsStillParsedCorrectly(Transport transport) throws IOException {
+    // Why a fake: a daemon writes its head in one piece; it cannot be made to send it one byte
+    // every 20 ms, which makes every line cross many reads.
+    String response = "HTTP/1.1 200 OK\r\nX-Slow: yes, very\r\nContent-Length: 5\r\n\r\nslow!";
+    start(transport, ex -> {
+      ex.readRequest();
+      for (byte b : ascii(response)) {
+        ex.write(new byte[] {b});
+        ex.stall(Duration.ofMillis(20));
+      }
+      serveAll(ex, r -> ok("again"));
+    });
+    long t0 = System.nanoTime();
+    // the read timeout bounds each wait, not the whole head: 300 ms is far below the ~1.3 s total
+    try (Response r = doer.send(Request.get("/info").readTimeout(Duration.ofMillis(300)).build())) {
+      assertEquals(200, r.status());
+      assertEquals("OK", r.reason());
+      assertEquals("yes, very", r.headers().first("X-Slow"));
+      assertEquals("slow!", body(r));
+    }
+    assertTrue(millisSince(t0) >= 500, "the head really was slow: " + millisSince(t0) + " ms");
+    try (Response r = doer.send(Request.get("/info").build())) {
+      assertEquals("again", body(r));
+    }
+    assertEquals(1, peer.connectionsAccepted(), "the slow connection was kept alive and reused");
+  }
+
+  // ---------------------------------------------------------------- 10. dial failures
+
+  @Test
+  void connectionRefusedFailsWithConnectExceptionNamingTheEndpoint() throws IOException {
+    // No peer and no daemon: the point is that nothing listens on the port. A closed ephemeral
+    // port is the only reliable way to get a refusal.
+    int port;
+    try (ServerSocket s = new ServerSocket()) {
+      s.bind(new InetSocketAddress("127.0.0.1", 0));
+      port = s.getLocalPort();
+    }
+    dialer = new TrackingDialer(Dialers.tcp("127.0.0.1", port));
+    doer = Http1Doer.of(dialer);
+    ConnectException e = assertThrows(ConnectException.class,
+        () -> doer.send(Request.get("/_ping").build()).close());
+    assertTrue(e.getMessage().contains("tcp://127.0.0.1:" + port), e.getMessage());
+  }
+
+  @Test
+  void missingUnixSocketFileFailsWithConnectExceptionNamingThePath() throws IOException {
+    // No peer and no daemon: the point is that the socket file does not exist.
+    Path missing = Path.of("/tmp/berth-no-such-socket-" + UUID.randomUUID());
+    dialer = new TrackingDialer(Dialers.unix(missing));
+    doer = Http1Doer.of(dialer);
+    ConnectException e = assertThrows(ConnectException.class,
+        () -> doer.send(Request.get("/_ping").build()).close());
+    assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+  }
+
+  // ---------------------------------------------------------------- 11. interim and bodiless answers
+
+  @Test
+  void interimResponsesAreSkipped() throws IOException {
+    // Why a fake: a daemon (Go net/http) sends "100 Continue" only to a request carrying
+    // "Expect: 100-continue", which the engine never sends, and never sends 103 Early Hints.
+    start(ex -> {
+      ex.readRequest();
+      ex.write("HTTP/1.1 100 Continue\r\n\r\n"
+          + "HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n"
+          + "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+      serveAll(ex, r -> ok("again"));
+    });
+    try (Response r = doer.send(Request.post("/containers/create").body(RequestBody.json("{}")).build())) {
+      assertEquals(200, r.status());
+      assertNull(r.headers().first("Link"), "headers of an interim response are not the final ones");
+      assertEquals("ok", body(r));
+    }
+    try (Response r = doer.send(Request.get("/info").build())) {
+      assertEquals("again", body(r));
+    }
+    assertEquals(1, peer.connectionsAccepted());
+  }
+
+  @ParameterizedTest(name = "status {0}")
+  @ValueSource(ints = {204, 304})
+  void noContentAndNotModifiedHaveNoBodyWhateverTheirHeadersSayAndKeepTheConnection(int status)
+      throws IOException {
+    // Why a fake: a daemon does answer 204 (start) and 304 (start again), but Go's net/http never
+    // puts a length on them. RFC 9112 section 6.3 says such answers end at the empty line
+    // "regardless of the header fields present"; the fake adds a Content-Length (forbidden on 204,
+    // allowed on 304 as the size of the representation) to catch a client that would wait for it.
+    start(ex -> serveAll(ex, r -> r.target().equals("/after")
+        ? ok("after")
+        : "HTTP/1.1 " + status + " X\r\nContent-Length: 42\r\n\r\n"));
+    try (Response r = doer.send(Request.post("/containers/c/start").readTimeout(Duration.ofSeconds(2)).build())) {
+      assertEquals(status, r.status());
+      long t0 = System.nanoTime();
+      assertEquals(-1, r.body().stream().read());
+      assertTrue(millisSince(t0) < 100, "end of body at once, not after " + millisSince(t0) + " ms");
+    }
+    try (Response r = doer.send(Request.get("/after").build())) {
+      assertEquals("after", body(r));
+    }
+    assertEquals(1, peer.connectionsAccepted(), "the connection was reused");
+  }
+
+  @Test
+  void headAnswerWithAContentLengthButNoBodyDoesNotHangAndKeepsTheConnection() throws IOException {
+    // Why a fake: a daemon answers HEAD /_ping with Content-Length: 0, so it cannot catch a client
+    // that waits for the declared length; the fake declares 1234 bytes (the size a GET would get,
+    // as HTTP allows) and sends none.
+    start(ex -> serveAll(ex, r -> r.method().equals("HEAD")
+        ? "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 1234\r\n\r\n"
+        : ok("after")));
+    try (Response r = doer.send(Request.head("/_ping").readTimeout(Duration.ofSeconds(2)).build())) {
+      assertEquals(200, r.status());
+      long t0 = System.nanoTime();
+      assertEquals(-1, r.body().stream().read());
+      assertTrue(millisSince(t0) < 100, "end of body at once, not after " + millisSince(t0) + " ms");
+    }
+    try (Response r = doer.send(Request.get("/after").build())) {
+      assertEquals("after", body(r));
+    }
+    assertEquals(1, peer.connectionsAccepted(), "the connection was reused");
+  }
+
+  // ---------------------------------------------------------------- 12, 13. not reusable
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void closeDelimitedBodyIsReadToEndOfStreamAndTheConnectionIsNotReused(Transport transport)
+      throws IOException {
+    // Why a fake: Go's net/http frames every HTTP/1.1 answer with Content-Length or chunked
+    // encoding (raw streams aside); a body delimited only by the close is not something a daemon
+    // sends on a normal call. The peer half-closes to end the body, then waits for the client to
+    // close its side too.
+    String big = "x".repeat(20_000) + "END";
+    start(transport, ex -> {
+      ex.readRequest();
+      ex.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n" + big);
+      ex.shutdownOutput();
+      ex.awaitClientClose(CLIENT_CLOSE_WAIT);
+    });
+    try (Response r = doer.send(Request.get("/a").build())) {
+      assertEquals(-1, r.body().contentLength());
+      assertEquals(big, body(r));
+    }
+    assertEquals(0, doer.idleConnections(), "a close-delimited connection is not pooled");
+    try (Response r = doer.send(Request.get("/b").build())) {
+      assertEquals(big, body(r));
+    }
+    assertEquals(2, peer.connectionsAccepted(), "the second call dialled again");
+  }
+
+  @Test
+  void http10AnswerWithoutKeepAliveIsNotReused() throws IOException {
+    // Why a fake: Go's net/http answers an HTTP/1.1 request with HTTP/1.1, never HTTP/1.0. The
+    // peer keeps the connection open, so that it is the client that must decide not to reuse it.
+    start(answerOnceThenAwaitClose("HTTP/1.0 200 OK\r\nContent-Length: 3\r\n\r\none"));
+    for (int i = 0; i < 2; i++) {
+      try (Response r = doer.send(Request.get("/info").build())) {
+        assertEquals("one", body(r));
+      }
+    }
+    assertEquals(0, doer.idleConnections());
+    assertEquals(2, peer.connectionsAccepted(), "an HTTP/1.0 connection without keep-alive is not reused");
+  }
+
+  @Test
+  void http10AnswerWithKeepAliveIsReused() throws IOException {
+    // Why a fake: as above (a daemon never answers HTTP/1.0); the counterpart of the previous test.
+    start(ex -> serveAll(ex, r -> "HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 3\r\n\r\none"));
+    for (int i = 0; i < 2; i++) {
+      try (Response r = doer.send(Request.get("/info").build())) {
+        assertEquals("one", body(r));
+      }
+    }
+    assertEquals(1, peer.connectionsAccepted());
+  }
+
+  // ---------------------------------------------------------------- 14. raw streams
+
+  /**
+   * Answers the upgrade with {@code head + "early"} in one write, expects "ping", answers "late",
+   * waits for the client's half-close, then sends "after-eof" and half-closes.
+   */
+  private static Script rawPeer(String head, CompletableFuture<RecordedRequest> request,
+      CompletableFuture<Boolean> sawClientEof) {
+    return ex -> {
+      request.complete(ex.readRequest());
+      ex.write(head + "early"); // one write: the client's parser reads the first bytes with the head
+      byte[] ping = ex.input().readNBytes(4);
+      if (!"ping".equals(text(ping))) {
+        throw new AssertionError("expected ping from the client, got \"" + text(ping) + "\"");
+      }
+      ex.write("late");
+      sawClientEof.complete(ex.awaitClientClose(Duration.ofSeconds(10)));
+      ex.write("after-eof");
+      ex.shutdownOutput();
+      ex.awaitClientClose(CLIENT_CLOSE_WAIT);
+    };
+  }
+
+  private void exerciseRawStream(int expectedStatus, CompletableFuture<Boolean> sawClientEof)
+      throws Exception {
+    try (RawStream raw = doer.sendRaw(Request.post("/containers/c/attach")
+        .query("stream", 1).query("stdin", 1).query("stdout", 1).build())) {
+      assertEquals(expectedStatus, raw.status());
+      assertEquals("application/vnd.docker.raw-stream", raw.headers().first("Content-Type"));
+      InputStream in = raw.input();
+      assertEquals(5, in.available(), "the bytes that came with the head were buffered by the parser");
+      assertEquals("early", text(in.readNBytes(5)));
+
+      raw.output().write(ascii("ping"));
+      raw.output().flush();
+      assertEquals("late", text(in.readNBytes(4)));
+
+      raw.closeOutput();
+      assertTrue(sawClientEof.get(5, TimeUnit.SECONDS), "the peer saw end of stream after closeOutput()");
+      assertEquals("after-eof", text(in.readAllBytes()), "input stays readable after closeOutput()");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void upgradeHandsOutBufferedBytesFirstAndSupportsHalfClose(Transport transport) throws Exception {
+    // Why a fake: DoerContract runs attach with half-close on a real daemon, but whether the first
+    // stream bytes share a read with the 101 head depends on timing there; the fake sends them in
+    // the same write, so the hand-over of the parser's buffered bytes is tested every time. It also
+    // lets the test see exactly when the peer observed the half-close.
+    CompletableFuture<RecordedRequest> request = new CompletableFuture<>();
+    CompletableFuture<Boolean> sawEof = new CompletableFuture<>();
+    start(transport, rawPeer("HTTP/1.1 101 UPGRADED\r\nContent-Type: application/vnd.docker.raw-stream\r\n"
+        + "Connection: Upgrade\r\nUpgrade: tcp\r\n\r\n", request, sawEof));
+    exerciseRawStream(101, sawEof);
+    RecordedRequest r = request.get(5, TimeUnit.SECONDS);
+    assertEquals("Upgrade", r.header("Connection"));
+    assertEquals("tcp", r.header("Upgrade"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void olderRawFormWith200AndNoLengthBehavesLikeAnUpgrade(Transport transport) throws Exception {
+    // Why a fake: only daemons older than any supported API answer attach with "200 OK" and a raw
+    // stream; a current daemon always answers 101 to an upgrade request.
+    CompletableFuture<RecordedRequest> request = new CompletableFuture<>();
+    CompletableFuture<Boolean> sawEof = new CompletableFuture<>();
+    start(transport, rawPeer("HTTP/1.1 200 OK\r\nContent-Type: application/vnd.docker.raw-stream\r\n\r\n",
+        request, sawEof));
+    exerciseRawStream(200, sawEof);
+  }
+
+  // ---------------------------------------------------------------- 15. unsolicited bytes
+
+  @Test
+  void garbageAfterACompleteResponseNeverCorruptsTheNextResponse() throws IOException {
+    // Why a fake: a daemon never sends bytes after a complete response. Here the peer appends junk
+    // to its first answer (same write), then answers the next request properly. Acceptable: the
+    // next call detects the out-of-step connection and gets "second" on a new one, or fails with a
+    // ProtocolException. Never acceptable: any other answer.
+    start(ex -> {
+      if (ex.connectionIndex() == 0) {
+        ex.readRequest();
+        ex.write(ok("first") + "GARBAGE\r\n");
+      }
+      serveAll(ex, r -> ok("second"));
+    });
+    try (Response r = doer.send(Request.get("/a").build())) {
+      assertEquals("first", body(r));
+    }
+    try (Response r = doer.send(Request.get("/b").build())) {
+      assertEquals(200, r.status());
+      assertEquals("second", body(r));
+    } catch (ProtocolException acceptable) {
+      assertTrue(acceptable.getMessage().contains(endpoint), acceptable.getMessage());
+    }
+  }
+
+  @Test
+  void unsolicitedCompleteResponseIsNeverTakenAsTheAnswerToTheNextRequest() throws IOException {
+    // Why a fake: a daemon never sends a second response to one request. The peer appends a
+    // complete, well-formed response ("stale") to its first answer, in the same write, and answers
+    // the next request with "fresh". The next call must get "fresh" or fail; "stale" would be the
+    // answer to a request the peer had not even received yet.
+    start(ex -> {
+      if (ex.connectionIndex() == 0) {
+        ex.readRequest();
+        ex.write(ok("first") + ok("stale"));
+      }
+      serveAll(ex, r -> ok("fresh"));
+    });
+    try (Response r = doer.send(Request.get("/a").build())) {
+      assertEquals("first", body(r));
+    }
+    String second;
+    try (Response r = doer.send(Request.get("/b").build())) {
+      second = body(r);
+    } catch (IOException acceptable) {
+      return;
+    }
+    assertEquals("fresh", second, "the answer to the second request");
+  }
+
+  @Test
+  void unsolicitedAnswerOnAnIdleConnectionIsNeverTakenAsTheAnswerToTheNextRequest() throws Exception {
+    // Why a fake: a daemon never writes on an idle connection. Some servers do: on their idle
+    // timeout they send "408 Request Timeout" with "Connection: close" and close. The peer does
+    // that (half-closing, then discarding whatever arrives, so no reset destroys the evidence)
+    // after the client pooled the connection; the next call must not return that 408.
+    CountDownLatch sent408 = new CountDownLatch(1);
+    start(ex -> {
+      if (ex.connectionIndex() == 0) {
+        ex.readRequest();
+        ex.write(ok("first"));
+        ex.stall(Duration.ofMillis(100));
+        ex.write("HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+        ex.shutdownOutput();
+        sent408.countDown();
+        ex.awaitClientClose(CLIENT_CLOSE_WAIT);
+        return;
+      }
+      serveAll(ex, r -> ok("fresh"));
+    });
+    try (Response r = doer.send(Request.get("/a").build())) {
+      assertEquals("first", body(r));
+    }
+    assertTrue(sent408.await(5, TimeUnit.SECONDS));
+    sleep(50); // let the bytes and the FIN reach the client's socket; still well under 1 s idle
+    int status;
+    String second;
+    try (Response r = doer.send(Request.get("/b").build())) {
+      status = r.status();
+      second = body(r);
+    } catch (IOException acceptable) {
+      return;
+    }
+    assertEquals(200, status, "the 408 the peer sent while the connection was idle is not the answer");
+    assertEquals("fresh", second);
+  }
+
+  // ---------------------------------------------------------------- extra: 101 to a plain send
+
+  @Test
+  void switchingProtocolsAnswerToAPlainSendIsNeverPooled() throws IOException {
+    // Why a fake: a daemon answers 101 only to an attach or exec start that asked to upgrade; the
+    // connection then carries the container's stdin, and whether the engine would write its next
+    // request into it cannot be observed there. The fake answers 101 to a plain send() and records
+    // what arrives on the switched connection. After a 101 the connection no longer speaks HTTP
+    // (RFC 9110 section 15.2.2); it must never carry another request.
+    start(ex -> {
+      if (ex.connectionIndex() == 0) {
+        ex.readRequest();
+        ex.write("HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n");
+        serveAll(ex, r -> ok("sent-into-the-switched-connection"));
+        return;
+      }
+      serveAll(ex, r -> ok("fresh"));
+    });
+    try (Response r = doer.send(Request.post("/containers/c/attach")
+        .header("Connection", "Upgrade").header("Upgrade", "tcp").build())) {
+      assertEquals(101, r.status());
+    }
+    try (Response r = doer.send(Request.get("/info").build())) {
+      assertEquals("fresh", body(r));
+    }
+    assertEquals(2, peer.connectionsAccepted());
+  }
+}
