@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;
+import org.newsclub.net.unix.AFSocket;
 
 /**
  * A {@link Connection} over a blocking {@link Socket}: plain TCP, junixsocket's Unix sockets and
@@ -46,7 +47,11 @@ public final class SocketConnection implements Connection {
 
   @Override
   public void shutdownOutput() throws IOException {
-    if (!socket.isOutputShutdown()) {
+    if (socket instanceof AFSocket) {
+      // On JDK 24+ java.net.Socket#shutdownOutput refuses junixsocket's sockets as "not
+      // connected" (the JDK no longer sees their state); their channel does the same on the fd.
+      ((AFSocket<?>) socket).getChannel().shutdownOutput();
+    } else if (!socket.isOutputShutdown()) {
       socket.shutdownOutput();
     }
   }
