@@ -8,5 +8,4 @@ module dev.berth.transport {
   requires com.kohlschutter.junixsocket.nativecommon;
 
   exports dev.berth.transport;
-  exports dev.berth.transport.internal to dev.berth.client, dev.berth.testkit;
 }

@@ -90,7 +90,12 @@ public final class EngineClient implements AutoCloseable {
     if (v != null) {
       return v;
     }
-    negotiation.lock();
+    try {
+      negotiation.lockInterruptibly(); // another thread may be stuck negotiating with a stalled engine
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransportException("interrupted while waiting for API version negotiation with " + doer, e);
+    }
     try {
       if (negotiated == null) {
         Ping ping = ping();

@@ -56,10 +56,14 @@ public final class JsonStream<T> implements Closeable, Iterator<T> {
    */
   @Override
   public boolean hasNext() {
+    if (closed) {
+      next = null;
+      return false;
+    }
     if (next != null) {
       return true;
     }
-    if (done || closed) {
+    if (done) {
       return false;
     }
     try {

@@ -203,7 +203,6 @@ public final class Headers {
 
   static {
     // lets the HTTP parser hand over already-validated fields without copying them again
-    dev.berth.transport.internal.Access.headers =
-        nv -> nv.length == 0 ? EMPTY : new Headers(nv);
+    dev.berth.transport.internal.Access.setHeaders(nv -> nv.length == 0 ? EMPTY : new Headers(nv));
   }
 }

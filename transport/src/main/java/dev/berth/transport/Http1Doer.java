@@ -13,12 +13,19 @@ import java.util.Objects;
  * Doer doer = Http1Doer.builder(Dialers.unix(Path.of("/var/run/docker.sock"))).build();
  * }</pre>
  *
- * <p>Timeouts: the connect timeout bounds dialing; the call timeout bounds the time until the
- * response headers arrive; the read timeout bounds each wait for data, including while a body
- * streams. Requests may override the last two. A call waiting for its headers is also cancelled by
- * interrupting its thread. A request that fails on a pooled connection the engine had already
- * closed, before any answer arrived, is retried once on a new connection when its body can be sent
- * again.
+ * <p>Timeouts: the connect timeout bounds dialing; the call timeout bounds the wait for the
+ * response head once the request is written; the read timeout bounds each wait for data, including
+ * while a body streams. Requests may override the last two. A call waiting for its response head is
+ * also cancelled by interrupting its thread. Writing is not bounded: a request body the engine
+ * stops reading blocks until the engine goes away (no hidden watchdog thread closes it).
+ *
+ * <p>Pooled connections the engine dropped while idle are detected before reuse where that is
+ * cheap. A request that still fails on one before any answer arrives is retried once on a new
+ * connection when its body can be sent again and either the request never fully left or its method
+ * is idempotent; a POST the engine may have received is never sent twice.
+ *
+ * <p>{@link #close()} closes idle connections; a closed doer pools nothing, but still dials for
+ * new calls.
  */
 public final class Http1Doer implements Doer {
   private final Http1Engine engine;

@@ -8,11 +8,12 @@ import java.util.Objects;
 
 /**
  * The body of a request: fixed bytes (sent with {@code Content-Length}) or a stream of unknown
- * length (sent chunked).
+ * length (sent chunked). Subclass it to write a body on the fly (e.g. a tar archive).
  */
 public abstract class RequestBody {
 
-  RequestBody() {}
+  /** For subclasses. */
+  protected RequestBody() {}
 
   /** The length in bytes, or {@code -1} when unknown (the body is then sent chunked). */
   public abstract long contentLength();
@@ -28,7 +29,20 @@ public abstract class RequestBody {
 
   /** A body of fixed bytes. The array is not copied: do not change it while the call runs. */
   public static RequestBody of(byte[] bytes, String contentType) {
-    return new Bytes(Objects.requireNonNull(bytes, "bytes"), contentType);
+    return new Bytes(Objects.requireNonNull(bytes, "bytes"), checkType(contentType));
+  }
+
+  /** Checks a media type for characters that would break the request head. */
+  static String checkType(String contentType) {
+    if (contentType != null) {
+      for (int i = 0; i < contentType.length(); i++) {
+        char c = contentType.charAt(i);
+        if (c < ' ' || c > '~') {
+          throw new IllegalArgumentException("invalid character in content type");
+        }
+      }
+    }
+    return contentType;
   }
 
   /** A UTF-8 JSON body. */
@@ -46,7 +60,7 @@ public abstract class RequestBody {
    * closed by the transport, also when the send fails.
    */
   public static RequestBody ofStream(InputStream in, String contentType) {
-    return new Streamed(Objects.requireNonNull(in, "in"), -1, contentType);
+    return new Streamed(Objects.requireNonNull(in, "in"), -1, checkType(contentType));
   }
 
   /**
@@ -57,22 +71,22 @@ public abstract class RequestBody {
     if (length < 0) {
       throw new IllegalArgumentException("length must be >= 0: " + length);
     }
-    return new Streamed(Objects.requireNonNull(in, "in"), length, contentType);
+    return new Streamed(Objects.requireNonNull(in, "in"), length, checkType(contentType));
   }
 
-  /** Fixed bytes; the HTTP engine reads {@link #bytes()} directly. */
-  public static final class Bytes extends RequestBody {
+  static {
+    // the HTTP engine copies fixed bodies straight into its buffer
+    dev.berth.transport.internal.Access.setBodyBytes(b -> b instanceof Bytes ? ((Bytes) b).bytes : null);
+  }
+
+  /** Fixed bytes. */
+  private static final class Bytes extends RequestBody {
     private final byte[] bytes;
     private final String contentType;
 
     Bytes(byte[] bytes, String contentType) {
       this.bytes = bytes;
       this.contentType = contentType;
-    }
-
-    /** The bytes, not copied. */
-    public byte[] bytes() {
-      return bytes;
     }
 
     @Override

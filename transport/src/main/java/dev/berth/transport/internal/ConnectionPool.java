@@ -12,6 +12,11 @@ import java.util.concurrent.locks.ReentrantLock;
 final class ConnectionPool {
   /** An idle connection older than this is probed before reuse (costs up to a millisecond). */
   static final long PROBE_AFTER_NANOS = 1_000_000_000L;
+  /**
+   * The same for requests that must not be sent twice (POST): a request the engine may have
+   * received is never retried, so a connection the engine might have dropped is checked first.
+   */
+  static final long PROBE_UNSAFE_AFTER_NANOS = 50_000_000L;
 
   private final ReentrantLock lock = new ReentrantLock(); // not synchronized: virtual threads
   private final ArrayDeque<HttpConnection> idle = new ArrayDeque<>();
@@ -25,7 +30,8 @@ final class ConnectionPool {
   }
 
   /** A healthy idle connection, or null. */
-  HttpConnection acquire() {
+  HttpConnection acquire(boolean idempotent) {
+    long probeAfter = idempotent ? PROBE_AFTER_NANOS : PROBE_UNSAFE_AFTER_NANOS;
     List<HttpConnection> discard = null;
     HttpConnection found = null;
     long now = System.nanoTime();
@@ -51,9 +57,9 @@ final class ConnectionPool {
       discard.forEach(HttpConnection::close);
     }
     if (found != null && (found.hasUnsolicitedBytes()
-        || (now - found.idleSince > PROBE_AFTER_NANOS && found.isStale()))) {
+        || (now - found.idleSince > probeAfter && found.isStale()))) {
       found.close();
-      return acquire();
+      return acquire(idempotent);
     }
     return found;
   }

@@ -40,31 +40,53 @@ public final class Http1Engine {
     checkInterrupted();
     RequestBody body = request.body();
     boolean replayable = body == null || body.isReplayable();
+    boolean idempotent = isIdempotent(request.method());
+    boolean retried = false;
     for (;;) {
-      HttpConnection conn = pool.acquire();
+      HttpConnection conn = retried ? null : pool.acquire(idempotent);
       boolean reused = conn != null;
       if (conn == null) {
         conn = dial(deadline, callNanos);
       }
+      boolean[] writeFailed = new boolean[1];
       try {
         conn.beginExchange(read, deadline, callNanos);
-        HttpConnection.Head head = writeAndReadHead(conn, request, false);
+        HttpConnection.Head head = writeAndReadHead(conn, request, false, writeFailed);
         conn.endCallDeadline();
         long[] length = new long[1];
         Http1Response.Framing framing = Http1Response.framing(request.method(), head, length, conn.endpoint);
-        boolean reusable = framing != Http1Response.Framing.UNTIL_EOF && keepAlive(head)
+        boolean reusable = !writeFailed[0] && framing != Http1Response.Framing.UNTIL_EOF && keepAlive(head)
             && !"close".equalsIgnoreCase(request.headers().first("Connection"));
         return new Http1Response(conn, head, framing, length[0], reusable ? pool::release : null);
       } catch (IOException e) {
         conn.close();
-        if (reused && replayable && conn.bytesReadThisExchange == 0 && isClosedByPeer(e)) {
-          continue; // the engine dropped an idle connection: the request was never processed
+        if (reused && !retried && replayable && conn.bytesReadThisExchange == 0
+            && isClosedByPeer(e) && (idempotent || !conn.requestSent)) {
+          // The engine had dropped the idle connection. A request that never fully left, or one
+          // that is safe to repeat, goes once more on a new connection; a POST the engine may
+          // have received is not sent twice.
+          retried = true;
+          continue;
         }
         throw e;
       } catch (RuntimeException | Error e) {
         conn.close();
         throw e;
       }
+    }
+  }
+
+  static boolean isIdempotent(String method) {
+    switch (method) {
+      case "GET":
+      case "HEAD":
+      case "PUT":
+      case "DELETE":
+      case "OPTIONS":
+      case "TRACE":
+        return true;
+      default:
+        return false;
     }
   }
 
@@ -77,7 +99,7 @@ public final class Http1Engine {
     HttpConnection conn = dial(deadline, callNanos);
     try {
       conn.beginExchange(read, deadline, callNanos);
-      HttpConnection.Head head = writeAndReadHead(conn, request, true);
+      HttpConnection.Head head = writeAndReadHead(conn, request, true, new boolean[1]);
       conn.endCallDeadline();
       int status = head.status();
       if (status == 101) {
@@ -96,16 +118,22 @@ public final class Http1Engine {
     }
   }
 
-  private HttpConnection.Head writeAndReadHead(HttpConnection conn, Request request, boolean upgrade)
-      throws IOException {
+  private HttpConnection.Head writeAndReadHead(HttpConnection conn, Request request, boolean upgrade,
+      boolean[] writeFailed) throws IOException {
     try {
       conn.writeRequest(request, authority, upgrade);
     } catch (IOException writeFailure) {
-      if (writeFailure instanceof InterruptedIOException || conn.isClosed()) {
-        throw writeFailure;
+      if (Thread.currentThread().isInterrupted() && !(writeFailure instanceof InterruptedIOException)) {
+        InterruptedIOException i = new InterruptedIOException("interrupted while sending to " + dialer);
+        i.initCause(writeFailure);
+        throw i;
+      }
+      if (!conn.socketWriteFailed || writeFailure instanceof InterruptedIOException || conn.isClosed()) {
+        throw writeFailure; // the body's own source failed: the engine still waits for the rest
       }
       // The engine may have answered early (say, 404 during an upload) and stopped reading:
-      // its answer is worth more than the broken pipe.
+      // its answer is worth more than the broken pipe. The connection is not reused after that.
+      writeFailed[0] = true;
       try {
         return conn.readHead();
       } catch (IOException noAnswer) {
@@ -117,7 +145,7 @@ public final class Http1Engine {
   }
 
   private static boolean isClosedByPeer(IOException e) {
-    if (e instanceof InterruptedIOException) {
+    if (e instanceof InterruptedIOException || Thread.currentThread().isInterrupted()) {
       return false; // timeouts and interrupts: never retried
     }
     return e instanceof EOFException || e instanceof SocketException;

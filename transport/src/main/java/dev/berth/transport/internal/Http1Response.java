@@ -136,13 +136,16 @@ final class Http1Response implements Response, ResponseBody {
 
   @Override
   public byte[] bytes(int maxBytes) throws IOException {
+    if (maxBytes < 0) {
+      throw new IllegalArgumentException("maxBytes must be >= 0: " + maxBytes);
+    }
     try {
-      int cap = contentLength >= 0 ? (int) Math.min(maxBytes, contentLength) : Math.min(maxBytes, 8192);
-      byte[] out = new byte[Math.max(cap, 16)];
+      int first = contentLength >= 0 ? (int) Math.min(maxBytes, contentLength) : Math.min(maxBytes, 8192);
+      byte[] out = new byte[first];
       int n = 0;
       while (n < maxBytes) {
         if (n == out.length) {
-          out = Arrays.copyOf(out, (int) Math.min(maxBytes, (long) out.length * 2));
+          out = Arrays.copyOf(out, (int) Math.min(maxBytes, Math.max(16L, (long) out.length * 2)));
         }
         int r = body.read(out, n, out.length - n);
         if (r < 0) {

@@ -26,6 +26,11 @@ final class HttpConnection {
   /** Longest a single socket read blocks before checking for interruption and deadlines. */
   static final long SLICE_NANOS = 100_000_000L;
   private static final Duration SLICE = Duration.ofNanos(SLICE_NANOS);
+  /**
+   * The slice once the head has arrived and no read timeout is set: long-lived streams then wake
+   * rarely (close() from another thread is what cancels them), interrupts are noticed within it.
+   */
+  private static final Duration STREAM_SLICE = Duration.ofSeconds(1);
   static final int MAX_HEAD_BYTES = 64 * 1024;
   static final int MAX_HEADER_FIELDS = 256;
 
@@ -45,6 +50,11 @@ final class HttpConnection {
   private Duration slice = SLICE;
   private long callDeadline; // System.nanoTime() deadline; 0: none
   private long callTimeoutNanos;
+  private boolean headPhase;
+  /** Set when writing to the socket failed (not when the request body's own source failed). */
+  boolean socketWriteFailed;
+  /** Set once the whole request was flushed to the socket. */
+  boolean requestSent;
   /** Bytes read from the engine since the last {@link #beginExchange}. */
   long bytesReadThisExchange;
   long idleSince;
@@ -66,21 +76,31 @@ final class HttpConnection {
   }
 
   void beginExchange(Duration readTimeout, long callDeadline, long callTimeoutNanos) {
+    this.headPhase = true;
     setReadTimeout(readTimeout);
     this.callDeadline = callDeadline;
     this.callTimeoutNanos = callTimeoutNanos;
     this.bytesReadThisExchange = 0;
+    this.socketWriteFailed = false;
+    this.requestSent = false;
     this.exchanges++;
   }
 
   /** After the head arrived only the read timeout applies: bodies may stream for hours. */
   void endCallDeadline() {
     this.callDeadline = 0;
+    if (headPhase) {
+      headPhase = false;
+      if (readTimeoutNanos == 0) {
+        slice = STREAM_SLICE;
+      }
+    }
   }
 
   void setReadTimeout(Duration readTimeout) {
     this.readTimeoutNanos = readTimeout.isZero() ? 0 : readTimeout.toNanos();
-    this.slice = readTimeoutNanos > 0 && readTimeoutNanos < SLICE_NANOS ? readTimeout : SLICE;
+    this.slice = readTimeoutNanos > 0 && readTimeoutNanos < SLICE_NANOS ? readTimeout
+        : readTimeoutNanos == 0 && !headPhase ? STREAM_SLICE : SLICE;
   }
 
   // ---------------------------------------------------------------- reading
@@ -128,6 +148,7 @@ final class HttpConnection {
           throw callTimedOut();
         }
         if (readTimeoutNanos > 0 && now - start >= readTimeoutNanos) {
+          // (the slice never exceeds the read timeout, so this fires within one slice of it)
           throw new SocketTimeoutException("read from " + endpoint + " timed out after "
               + readTimeoutNanos / 1_000_000 + " ms");
         }
@@ -247,9 +268,11 @@ final class HttpConnection {
   }
 
   private String endOfStream(String what) {
-    return bytesReadThisExchange == 0 && exchanges > 1
-        ? endpoint + " closed the kept-alive connection before answering"
-        : endpoint + " closed the connection in the middle of the " + what;
+    if (bytesReadThisExchange == 0) {
+      return exchanges > 1 ? endpoint + " closed the kept-alive connection before answering"
+          : endpoint + " closed the connection before answering";
+    }
+    return endpoint + " closed the connection in the middle of the " + what;
   }
 
   /** Parsed status line and headers of a response. */
@@ -344,16 +367,31 @@ final class HttpConnection {
 
   void flushBuffer() throws IOException {
     if (opos > 0) {
-      out.write(obuf, 0, opos);
+      socketWrite(obuf, 0, opos);
       opos = 0;
     }
   }
 
   void flush() throws IOException {
     flushBuffer();
-    out.flush();
+    try {
+      out.flush();
+    } catch (IOException e) {
+      socketWriteFailed = true;
+      throw e;
+    }
   }
 
+  private void socketWrite(byte[] b, int off, int len) throws IOException {
+    try {
+      out.write(b, off, len);
+    } catch (IOException e) {
+      socketWriteFailed = true;
+      throw e;
+    }
+  }
+
+  /** Writes ISO-8859-1 text of the request head; refuses line breaks and NUL (header injection). */
   void writeAscii(String s) throws IOException {
     int n = s.length();
     int i = 0;
@@ -361,9 +399,20 @@ final class HttpConnection {
       ensure(1);
       int room = Math.min(obuf.length - opos, n - i);
       for (int j = 0; j < room; j++) {
-        obuf[opos++] = (byte) s.charAt(i++);
+        char c = s.charAt(i++);
+        if (c > 0xff || c == '\r' || c == '\n' || c == 0) {
+          opos = 0; // nothing of this request goes out
+          throw new IllegalArgumentException("request head contains a line break, NUL or non-Latin-1 character");
+        }
+        obuf[opos++] = (byte) c;
       }
     }
+  }
+
+  private void writeCrlf() throws IOException {
+    ensure(2);
+    obuf[opos++] = '\r';
+    obuf[opos++] = '\n';
   }
 
   void writeBytes(byte[] b, int off, int len) throws IOException {
@@ -374,7 +423,7 @@ final class HttpConnection {
     }
     flushBuffer();
     if (len >= obuf.length) {
-      out.write(b, off, len);
+      socketWrite(b, off, len);
     } else {
       System.arraycopy(b, off, obuf, 0, len);
       opos = len;
@@ -387,9 +436,11 @@ final class HttpConnection {
     writeAscii(request.method());
     writeAscii(" ");
     writeAscii(request.target());
-    writeAscii(" HTTP/1.1\r\nHost: ");
+    writeAscii(" HTTP/1.1");
+    writeCrlf();
+    writeAscii("Host: ");
     writeAscii(authority);
-    writeAscii("\r\n");
+    writeCrlf();
     Headers h = request.headers();
     boolean userAgent = false;
     boolean contentType = false;
@@ -405,36 +456,42 @@ final class HttpConnection {
       writeAscii(name);
       writeAscii(": ");
       writeAscii(h.value(i));
-      writeAscii("\r\n");
+      writeCrlf();
     }
     if (!userAgent) {
-      writeAscii("User-Agent: " + Version.USER_AGENT + "\r\n");
+      writeAscii("User-Agent: " + Version.USER_AGENT);
+      writeCrlf();
     }
     if (body != null) {
       if (!contentType && body.contentType() != null) {
         writeAscii("Content-Type: ");
         writeAscii(body.contentType());
-        writeAscii("\r\n");
+        writeCrlf();
       }
       long length = body.contentLength();
       if (length >= 0) {
         writeAscii("Content-Length: ");
         writeAscii(Long.toString(length));
-        writeAscii("\r\n");
+        writeCrlf();
       } else {
-        writeAscii("Transfer-Encoding: chunked\r\n");
+        writeAscii("Transfer-Encoding: chunked");
+        writeCrlf();
       }
     } else if (!request.method().equals("GET") && !request.method().equals("HEAD")
         && !request.method().equals("DELETE")) {
-      writeAscii("Content-Length: 0\r\n");
+      writeAscii("Content-Length: 0");
+      writeCrlf();
     }
     if (upgrade) {
-      writeAscii("Connection: Upgrade\r\nUpgrade: tcp\r\n");
+      writeAscii("Connection: Upgrade");
+      writeCrlf();
+      writeAscii("Upgrade: tcp");
+      writeCrlf();
     }
-    writeAscii("\r\n");
-    if (body instanceof RequestBody.Bytes) {
-      byte[] bytes = ((RequestBody.Bytes) body).bytes();
-      writeBytes(bytes, 0, bytes.length);
+    writeCrlf();
+    byte[] fixed = body == null ? null : Access.bytes(body);
+    if (fixed != null) {
+      writeBytes(fixed, 0, fixed.length);
     } else if (body != null) {
       long length = body.contentLength();
       OutputStream bodyOut = length >= 0 ? new FixedLengthOut(length) : new ChunkedOut();
@@ -442,6 +499,7 @@ final class HttpConnection {
       bodyOut.close();
     }
     flush();
+    requestSent = true;
   }
 
   /**
@@ -536,16 +594,18 @@ final class HttpConnection {
         return;
       }
       writeAscii(Integer.toHexString(len));
-      writeAscii("\r\n");
+      writeCrlf();
       writeBytes(b, off, len);
-      writeAscii("\r\n");
+      writeCrlf();
     }
 
     @Override
     public void close() throws IOException {
       if (!done) {
         done = true;
-        writeAscii("0\r\n\r\n");
+        writeAscii("0");
+        writeCrlf();
+        writeCrlf();
       }
     }
   }
