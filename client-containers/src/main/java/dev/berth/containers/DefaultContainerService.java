@@ -1,0 +1,481 @@
+package dev.berth.containers;
+
+import dev.berth.client.EngineClient;
+import dev.berth.client.Filters;
+import dev.berth.client.FrameReader;
+import dev.berth.client.JsonStream;
+import dev.berth.client.MalformedResponseException;
+import dev.berth.client.NotModifiedException;
+import dev.berth.client.Operation;
+import dev.berth.containers.internal.TarWriter;
+import dev.berth.transport.RawStream;
+import dev.berth.transport.Request;
+import dev.berth.transport.RequestBody;
+import dev.berth.transport.Response;
+import dev.berth.types.containers.ContainerCreateRequest;
+import dev.berth.types.containers.ContainerCreateResponse;
+import dev.berth.types.containers.ContainerInspect;
+import dev.berth.types.containers.ContainerPruneResponse;
+import dev.berth.types.containers.ContainerStats;
+import dev.berth.types.containers.ContainerSummary;
+import dev.berth.types.containers.ContainerTop;
+import dev.berth.types.containers.ContainerUpdateResponse;
+import dev.berth.types.containers.ContainerWaitResponse;
+import dev.berth.types.containers.FilesystemChange;
+import dev.berth.types.containers.PathStat;
+import dev.berth.types.containers.Resources;
+import dev.berth.types.exec.ExecCreateRequest;
+import dev.berth.types.exec.ExecCreateResponse;
+import dev.berth.types.exec.ExecInspect;
+import dev.berth.types.exec.ExecStartRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+final class DefaultContainerService implements ContainerService {
+  static final Operation CREATE = Operation.of("ContainerCreate", "POST", "/containers/create");
+  static final Operation LIST = Operation.of("ContainerList", "GET", "/containers/json");
+  static final Operation INSPECT = Operation.of("ContainerInspect", "GET", "/containers/{id}/json");
+  static final Operation TOP = Operation.of("ContainerTop", "GET", "/containers/{id}/top");
+  static final Operation CHANGES = Operation.of("ContainerChanges", "GET", "/containers/{id}/changes");
+  static final Operation EXPORT = Operation.of("ContainerExport", "GET", "/containers/{id}/export");
+  static final Operation STATS = Operation.of("ContainerStats", "GET", "/containers/{id}/stats");
+  static final Operation RESIZE = Operation.of("ContainerResize", "POST", "/containers/{id}/resize");
+  static final Operation START = Operation.of("ContainerStart", "POST", "/containers/{id}/start");
+  static final Operation STOP = Operation.of("ContainerStop", "POST", "/containers/{id}/stop");
+  static final Operation RESTART = Operation.of("ContainerRestart", "POST", "/containers/{id}/restart");
+  static final Operation KILL = Operation.of("ContainerKill", "POST", "/containers/{id}/kill");
+  static final Operation UPDATE = Operation.of("ContainerUpdate", "POST", "/containers/{id}/update");
+  static final Operation RENAME = Operation.of("ContainerRename", "POST", "/containers/{id}/rename");
+  static final Operation PAUSE = Operation.of("ContainerPause", "POST", "/containers/{id}/pause");
+  static final Operation UNPAUSE = Operation.of("ContainerUnpause", "POST", "/containers/{id}/unpause");
+  static final Operation WAIT = Operation.of("ContainerWait", "POST", "/containers/{id}/wait");
+  static final Operation DELETE = Operation.of("ContainerDelete", "DELETE", "/containers/{id}");
+  static final Operation PRUNE = Operation.of("ContainerPrune", "POST", "/containers/prune");
+  static final Operation LOGS = Operation.of("ContainerLogs", "GET", "/containers/{id}/logs");
+  static final Operation ATTACH = Operation.of("ContainerAttach", "POST", "/containers/{id}/attach");
+  static final Operation EXEC_CREATE = Operation.of("ContainerExec", "POST", "/containers/{id}/exec");
+  static final Operation EXEC_START = Operation.of("ExecStart", "POST", "/exec/{id}/start");
+  static final Operation EXEC_INSPECT = Operation.of("ExecInspect", "GET", "/exec/{id}/json");
+  static final Operation EXEC_RESIZE = Operation.of("ExecResize", "POST", "/exec/{id}/resize");
+  static final Operation ARCHIVE_GET = Operation.of("ContainerArchive", "GET", "/containers/{id}/archive");
+  static final Operation ARCHIVE_HEAD = Operation.of("ContainerArchiveInfo", "HEAD", "/containers/{id}/archive");
+  static final Operation ARCHIVE_PUT = Operation.of("PutContainerArchive", "PUT", "/containers/{id}/archive");
+
+  static final String MULTIPLEXED = "application/vnd.docker.multiplexed-stream";
+  static final String RAW = "application/vnd.docker.raw-stream";
+  static final String PATH_STAT_HEADER = "X-Docker-Container-Path-Stat";
+
+  private final EngineClient client;
+
+  DefaultContainerService(EngineClient client) {
+    this.client = Objects.requireNonNull(client, "client");
+  }
+
+  private static String require(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be null or blank");
+    }
+    return value;
+  }
+
+  private static <T> T require(T value, String name) {
+    if (value == null) {
+      throw new IllegalArgumentException(name + " must not be null");
+    }
+    return value;
+  }
+
+  private static Long seconds(Duration timeout, String name) {
+    if (timeout == null) {
+      return null;
+    }
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException(name + " must not be negative: " + timeout);
+    }
+    return timeout.getSeconds() + (timeout.getNano() > 0 ? 1 : 0);
+  }
+
+  private static String unixTime(Instant t) {
+    String nanos = Integer.toString(t.getNano());
+    return t.getEpochSecond() + "." + "000000000".substring(nanos.length()) + nanos;
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  @Override
+  public ContainerCreateResponse create(ContainerCreateRequest request) {
+    return create(null, null, request);
+  }
+
+  @Override
+  public ContainerCreateResponse create(String name, ContainerCreateRequest request) {
+    return create(require(name, "name"), null, request);
+  }
+
+  @Override
+  public ContainerCreateResponse create(String name, String platform, ContainerCreateRequest request) {
+    require(request, "request");
+    require(request.image(), "request.image");
+    Request r = client.request(CREATE).query("name", name).query("platform", platform)
+        .body(client.jsonBody(request)).build();
+    return client.call(r, ContainerCreateResponse.class);
+  }
+
+  @Override
+  public List<ContainerSummary> list(ListOptions options) {
+    require(options, "options");
+    Request.Builder b = client.request(LIST);
+    if (options.all()) {
+      b.query("all", "true");
+    }
+    if (options.limit() != null) {
+      b.query("limit", options.limit());
+    }
+    if (options.size()) {
+      b.query("size", "true");
+    }
+    if (!options.filters().isEmpty()) {
+      b.query("filters", client.toJson(options.filters().asMap()));
+    }
+    return client.callList(b.build(), ContainerSummary.class);
+  }
+
+  @Override
+  public ContainerInspect inspect(String id) {
+    return client.call(client.request(INSPECT, require(id, "id")).build(), ContainerInspect.class);
+  }
+
+  @Override
+  public ContainerInspect inspectWithSize(String id) {
+    return client.call(client.request(INSPECT, require(id, "id")).query("size", "true").build(), ContainerInspect.class);
+  }
+
+  @Override
+  public ContainerTop top(String id, String psArgs) {
+    return client.call(client.request(TOP, require(id, "id")).query("ps_args", psArgs).build(), ContainerTop.class);
+  }
+
+  @Override
+  public List<FilesystemChange> changes(String id) {
+    return client.callList(client.request(CHANGES, require(id, "id")).build(), FilesystemChange.class);
+  }
+
+  @Override
+  public InputStream export(String id) {
+    Response r = client.call(client.request(EXPORT, require(id, "id")).readTimeout(Duration.ZERO).build());
+    return r.body().stream();
+  }
+
+  @Override
+  public ContainerStats stats(String id) {
+    return client.call(client.request(STATS, require(id, "id")).query("stream", "false").build(), ContainerStats.class);
+  }
+
+  @Override
+  public JsonStream<ContainerStats> statsStream(String id) {
+    Request r = client.request(STATS, require(id, "id")).query("stream", "true").readTimeout(Duration.ZERO).build();
+    return client.stream(r, ContainerStats.class, false);
+  }
+
+  private static void checkSize(int height, int width) {
+    if (height <= 0 || width <= 0) {
+      throw new IllegalArgumentException("height and width must be positive: " + height + "x" + width);
+    }
+  }
+
+  @Override
+  public void resize(String id, int height, int width) {
+    checkSize(height, width);
+    client.execute(client.request(RESIZE, require(id, "id")).query("h", height).query("w", width).build());
+  }
+
+  @Override
+  public boolean start(String id) {
+    try {
+      client.execute(client.request(START, require(id, "id")).build());
+      return true;
+    } catch (NotModifiedException alreadyRunning) {
+      return false;
+    }
+  }
+
+  @Override
+  public boolean stop(String id, Duration timeout) {
+    Long t = seconds(timeout, "timeout");
+    try {
+      client.execute(client.request(STOP, require(id, "id")).query("t", t).readTimeout(Duration.ZERO).build());
+      return true;
+    } catch (NotModifiedException notRunning) {
+      return false;
+    }
+  }
+
+  @Override
+  public void restart(String id, Duration timeout) {
+    Long t = seconds(timeout, "timeout");
+    client.execute(client.request(RESTART, require(id, "id")).query("t", t).readTimeout(Duration.ZERO).build());
+  }
+
+  @Override
+  public void kill(String id, String signal) {
+    client.execute(client.request(KILL, require(id, "id")).query("signal", signal).build());
+  }
+
+  @Override
+  public ContainerUpdateResponse update(String id, Resources resources) {
+    require(resources, "resources");
+    return client.call(client.request(UPDATE, require(id, "id")).body(client.jsonBody(resources)).build(),
+        ContainerUpdateResponse.class);
+  }
+
+  @Override
+  public void rename(String id, String newName) {
+    client.execute(client.request(RENAME, require(id, "id")).query("name", require(newName, "newName")).build());
+  }
+
+  @Override
+  public void pause(String id) {
+    client.execute(client.request(PAUSE, require(id, "id")).build());
+  }
+
+  @Override
+  public void unpause(String id) {
+    client.execute(client.request(UNPAUSE, require(id, "id")).build());
+  }
+
+  @Override
+  public ContainerWaitResponse wait(String id, WaitCondition condition) {
+    Request r = client.request(WAIT, require(id, "id"))
+        .query("condition", require(condition, "condition").value()).readTimeout(Duration.ZERO).build();
+    return client.call(r, ContainerWaitResponse.class);
+  }
+
+  @Override
+  public void remove(String id, RemoveOptions options) {
+    require(options, "options");
+    Request.Builder b = client.request(DELETE, require(id, "id"));
+    if (options.force()) {
+      b.query("force", "true");
+    }
+    if (options.volumes()) {
+      b.query("v", "true");
+    }
+    if (options.link()) {
+      b.query("link", "true");
+    }
+    client.execute(b.build());
+  }
+
+  @Override
+  public ContainerPruneResponse prune(Filters filters) {
+    Request.Builder b = client.request(PRUNE);
+    if (filters != null && !filters.isEmpty()) {
+      b.query("filters", client.toJson(filters.asMap()));
+    }
+    return client.call(b.build(), ContainerPruneResponse.class);
+  }
+
+  // ---------------------------------------------------------------- streams
+
+  /** Multiplexed or raw: the content type when the engine sends one (API 1.42+), else the TTY. */
+  private boolean multiplexed(String contentType, Boolean ttyHint, String id) {
+    if (contentType != null) {
+      if (contentType.startsWith(MULTIPLEXED)) {
+        return true;
+      }
+      if (contentType.startsWith(RAW) && client.apiVersion().isAtLeast(dev.berth.client.ApiVersion.of(1, 42))) {
+        return false; // from 1.42 on the engine labels raw output precisely
+      }
+    }
+    Boolean tty = ttyHint;
+    if (tty == null) {
+      ContainerInspect c = inspect(id);
+      tty = c.config() != null && Boolean.TRUE.equals(c.config().tty());
+    }
+    return !tty;
+  }
+
+  @Override
+  public FrameReader logs(String id, LogsOptions options) {
+    require(id, "id");
+    require(options, "options");
+    Request.Builder b = client.request(LOGS, id)
+        .query("stdout", options.stdout()).query("stderr", options.stderr());
+    if (options.follow()) {
+      b.query("follow", "true").readTimeout(Duration.ZERO);
+    }
+    if (options.since() != null) {
+      b.query("since", unixTime(options.since()));
+    }
+    if (options.until() != null) {
+      b.query("until", unixTime(options.until()));
+    }
+    if (options.timestamps()) {
+      b.query("timestamps", "true");
+    }
+    if (options.tail() != null) {
+      b.query("tail", options.tail());
+    }
+    Response r = client.call(b.build());
+    try {
+      boolean mux = multiplexed(r.body().contentType(), options.tty(), id);
+      return new FrameReader(r.body().stream(), mux, "ContainerLogs " + id);
+    } catch (RuntimeException e) {
+      r.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public AttachedStream attach(String id, AttachOptions options) {
+    require(id, "id");
+    require(options, "options");
+    Boolean tty = options.tty();
+    if (tty == null && !client.apiVersion().isAtLeast(dev.berth.client.ApiVersion.of(1, 42))) {
+      ContainerInspect c = inspect(id); // before hijacking: afterwards the connection is the container's
+      tty = c.config() != null && Boolean.TRUE.equals(c.config().tty());
+    }
+    Request r = client.request(ATTACH, id)
+        .query("stream", options.stream()).query("logs", options.logs())
+        .query("stdin", options.stdin()).query("stdout", options.stdout()).query("stderr", options.stderr())
+        .query("detachKeys", options.detachKeys())
+        .readTimeout(Duration.ZERO).build();
+    RawStream raw = client.callRaw(r);
+    try {
+      return new AttachedStream(raw, multiplexed(raw.headers().first("Content-Type"), tty, id), "ContainerAttach " + id);
+    } catch (RuntimeException e) {
+      raw.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public String execCreate(String id, ExecCreateRequest request) {
+    require(request, "request");
+    if (request.cmd() == null || request.cmd().isEmpty()) {
+      throw new IllegalArgumentException("request.cmd must not be empty");
+    }
+    Request r = client.request(EXEC_CREATE, require(id, "id")).body(client.jsonBody(request)).build();
+    return client.call(r, ExecCreateResponse.class).id();
+  }
+
+  @Override
+  public void execStartDetached(String execId) {
+    Request r = client.request(EXEC_START, require(execId, "execId"))
+        .body(client.jsonBody(new ExecStartRequest(true, false))).build();
+    client.execute(r);
+  }
+
+  @Override
+  public AttachedStream execStart(String execId, boolean tty) {
+    Request r = client.request(EXEC_START, require(execId, "execId"))
+        .body(client.jsonBody(new ExecStartRequest(false, tty))).readTimeout(Duration.ZERO).build();
+    RawStream raw = client.callRaw(r);
+    String type = raw.headers().first("Content-Type");
+    boolean mux = (type != null && type.startsWith(MULTIPLEXED)) || !tty;
+    return new AttachedStream(raw, mux, "ExecStart " + execId);
+  }
+
+  @Override
+  public ExecInspect execInspect(String execId) {
+    return client.call(client.request(EXEC_INSPECT, require(execId, "execId")).build(), ExecInspect.class);
+  }
+
+  @Override
+  public void execResize(String execId, int height, int width) {
+    checkSize(height, width);
+    client.execute(client.request(EXEC_RESIZE, require(execId, "execId")).query("h", height).query("w", width).build());
+  }
+
+  // ---------------------------------------------------------------- archives
+
+  private static PathStat pathStat(Response r) {
+    String header = r.headers().first(PATH_STAT_HEADER);
+    if (header == null) {
+      return null;
+    }
+    try {
+      return PathStat.fromHeader(header);
+    } catch (RuntimeException e) {
+      throw new MalformedResponseException("unreadable " + PATH_STAT_HEADER + " header", e);
+    }
+  }
+
+  @Override
+  public Archive archive(String id, String path) {
+    Request r = client.request(ARCHIVE_GET, require(id, "id")).query("path", require(path, "path"))
+        .readTimeout(Duration.ZERO).build();
+    Response response = client.call(r);
+    try {
+      return new Archive(pathStat(response), response.body().stream());
+    } catch (RuntimeException e) {
+      response.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public PathStat stat(String id, String path) {
+    Request r = client.request(ARCHIVE_HEAD, require(id, "id")).query("path", require(path, "path")).build();
+    try (Response response = client.call(r)) {
+      return pathStat(response);
+    }
+  }
+
+  @Override
+  public void putArchive(String id, String path, InputStream tar) {
+    require(tar, "tar");
+    Request r = client.request(ARCHIVE_PUT, require(id, "id")).query("path", require(path, "path"))
+        .body(RequestBody.ofStream(tar, "application/x-tar")).readTimeout(Duration.ZERO).build();
+    client.execute(r);
+  }
+
+  @Override
+  public void copyInto(String id, Path local, String containerDir) {
+    require(local, "local");
+    if (!Files.exists(local, LinkOption.NOFOLLOW_LINKS)) {
+      throw new IllegalArgumentException("local path does not exist: " + local);
+    }
+    Path name = local.toAbsolutePath().normalize().getFileName();
+    String entry = name == null ? "." : name.toString();
+    RequestBody tar = new RequestBody() {
+      @Override
+      public long contentLength() {
+        return -1;
+      }
+
+      @Override
+      public String contentType() {
+        return "application/x-tar";
+      }
+
+      @Override
+      public void writeTo(OutputStream out) throws IOException {
+        TarWriter w = new TarWriter(out);
+        w.writeTree(local, entry);
+        w.finish();
+      }
+
+      @Override
+      public boolean isReplayable() {
+        return true; // re-reads the files
+      }
+    };
+    Request r = client.request(ARCHIVE_PUT, require(id, "id")).query("path", require(containerDir, "containerDir"))
+        .body(tar).readTimeout(Duration.ZERO).build();
+    client.execute(r);
+  }
+
+  @Override
+  public String toString() {
+    return "ContainerService[" + client + "]";
+  }
+}

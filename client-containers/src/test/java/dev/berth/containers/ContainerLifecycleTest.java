@@ -1,0 +1,277 @@
+package dev.berth.containers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.client.ConflictException;
+import dev.berth.client.Filters;
+import dev.berth.client.InvalidRequestException;
+import dev.berth.client.JsonStream;
+import dev.berth.client.NotFoundException;
+import dev.berth.testkit.EngineTest;
+import dev.berth.testkit.TestEngine;
+import dev.berth.types.containers.ContainerCreateRequest;
+import dev.berth.types.containers.ContainerInspect;
+import dev.berth.types.containers.ContainerStats;
+import dev.berth.types.containers.ContainerSummary;
+import dev.berth.types.containers.ContainerTop;
+import dev.berth.types.containers.ContainerWaitResponse;
+import dev.berth.types.containers.FilesystemChange;
+import dev.berth.types.containers.Resources;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@EngineTest
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class ContainerLifecycleTest {
+
+  static ContainerCreateRequest.Builder busybox(TestEngine engine, String... cmd) {
+    return ContainerCreateRequest.builder().image(engine.image()).cmd(cmd).labels(engine.labels())
+        .hostConfig(h -> h.networkMode("none"));
+  }
+
+  static String running(ContainerService containers, TestEngine engine, String... cmd) {
+    String id = containers.create(busybox(engine, cmd).build()).id();
+    assertTrue(containers.start(id));
+    return id;
+  }
+
+  @Test
+  void createAppliesConfigAndHostConfigAsInspectShows(TestEngine engine) {
+    ContainerService containers = ContainerService.create(engine.client());
+    String name = engine.uniqueName("cfg");
+    ContainerCreateRequest request = ContainerCreateRequest.builder()
+        .image(engine.image())
+        .entrypoint("sh", "-c")
+        .cmd("echo $GREETING")
+        .env("GREETING=hi", "OTHER=1")
+        .labels(engine.labels())
+        .label("dev.berth.extra", "x")
+        .workingDir("/tmp")
+        .user("nobody")
+        .stopSignal("SIGUSR1")
+        .stopTimeout(7)
+        .hostConfig(h -> h.networkMode("none")
+            .memory(64L * 1024 * 1024)
+            .tmpfs(Map.of("/scratch", "rw,size=1m"))
+            .capDrop("NET_RAW")
+            .init(true)
+            .restartPolicy("on-failure", 2))
+        .build();
+    String id = containers.create(name, request).id();
+    ContainerInspect c = containers.inspect(name);
+    assertEquals(id, c.id());
+    assertEquals("/" + name, c.name());
+    assertEquals(List.of("sh", "-c"), c.config().entrypoint());
+    assertEquals(List.of("echo $GREETING"), c.config().cmd());
+    assertTrue(c.config().env().contains("GREETING=hi"), c.config().env().toString());
+    assertEquals("x", c.config().labels().get("dev.berth.extra"));
+    assertEquals("/tmp", c.config().workingDir());
+    assertEquals("nobody", c.config().user());
+    assertEquals("SIGUSR1", c.config().stopSignal());
+    assertEquals(7, c.config().stopTimeout());
+    assertEquals("none", c.hostConfig().networkMode());
+    assertEquals(64L * 1024 * 1024, c.hostConfig().memory());
+    assertEquals("rw,size=1m", c.hostConfig().tmpfs().get("/scratch"));
+    assertTrue(c.hostConfig().capDrop().contains("NET_RAW"));
+    assertEquals(Boolean.TRUE, c.hostConfig().init());
+    assertEquals("on-failure", c.hostConfig().restartPolicy().name());
+    assertEquals("created", c.state().status());
+  }
+
+  @Test
+  void fieldsBerthDoesNotModelPassThrough(TestEngine engine) {
+    ContainerService containers = ContainerService.create(engine.client());
+    // "Domainname" is modelled, but passing it as an extra field shows extras reach the engine
+    String id = containers.create(busybox(engine, "true").extra("Domainname", "example.test").build()).id();
+    assertEquals("example.test", containers.inspect(id).config().domainname());
+  }
+
+  @Test
+  void listFiltersByLabelStatusAndNameAndShowsSizes(TestEngine engine) {
+    ContainerService containers = ContainerService.create(engine.client());
+    String label = TestEngine.LABEL + "=" + engine.labels().get(TestEngine.LABEL);
+    String stopped = containers.create(busybox(engine, "true").build()).id();
+    String name = engine.uniqueName("listed");
+    String up = containers.create(name, busybox(engine, "sleep", "60").build()).id();
+    containers.start(up);
+
+    List<ContainerSummary> runningOnly = containers.list(o -> o.label(label));
+    assertEquals(List.of(up), runningOnly.stream().map(ContainerSummary::id).toList());
+    List<ContainerSummary> all = containers.list(o -> o.all(true).label(label));
+    assertEquals(2, all.size());
+    assertEquals(List.of(stopped), containers.list(o -> o.all(true).label(label).status("created"))
+        .stream().map(ContainerSummary::id).toList());
+    assertEquals(List.of(up), containers.list(o -> o.all(true).label(label).name(name))
+        .stream().map(ContainerSummary::id).toList());
+    assertEquals(2, containers.list(o -> o.all(true).label(label).ancestor(engine.image())).size());
+    ContainerSummary sized = containers.list(o -> o.all(true).label(label).size(true).id(up)).get(0);
+    assertNotNull(sized.sizeRootFs());
+    assertTrue(sized.sizeRootFs() > 0);
+    assertEquals(1, containers.list(o -> o.all(true).label(label).limit(1)).size());
+  }
+
+  @Test
+  void startAndStopReportWhetherTheyChangedAnything(TestEngine engine) {
+    ContainerService containers = ContainerService.create(engine.client());
+    String id = containers.create(busybox(engine, "sleep", "60").build()).id();
+    assertTrue(containers.start(id));
+    assertFalse(containers.start(id), "already running: the engine's 304");
+    assertTrue(containers.inspect(id).state().running());
+    assertTrue(containers.stop(id, Duration.ofSeconds(1)));
+    assertFalse(containers.stop(id, Duration.ofSeconds(1)), "already stopped: the engine's 304");
+    assertFalse(containers.inspect(id).state().running());
+  }
+
+  @Test
+  void restartKillPauseUnpauseRenameAndUpdate(TestEngine engine) {
+    ContainerService containers = ContainerService.create(engine.client());
+    String id = running(containers, engine, "sleep", "60");
+    String startedAt = containers.inspect(id).state().startedAt();
+    containers.restart(id, Duration.ofSeconds(1));
+    ContainerInspect restarted = containers.inspect(id);
+    assertTrue(restarted.state().running());
+    assertFalse(startedAt.equals(restarted.state().startedAt()), "a new start time after restart");
+
+    containers.pause(id);
+    assertTrue(containers.inspect(id).state().paused());
+    containers.unpause(id);
+    assertFalse(containers.inspect(id).state().paused());
+
+    String newName = engine.uniqueName("renamed");
+    containers.rename(id, newName);
+    assertEquals("/" + newName, containers.inspect(id).name());
+
+    containers.update(id, Resources.builder().memory(96L * 1024 * 1024).memorySwap(-1L).build());
+    assertEquals(96L * 1024 * 1024, containers.inspect(id).hostConfig().memory());
+
+    containers.kill(id, "SIGKILL");
+    ContainerWaitResponse exit = containers.wait(id, WaitCondition.NOT_RUNNING);
+    assertEquals(137, exit.statusCode());
+  }
+
+  @Test
+  void waitReturnsTheExitCodeForEachCondition(TestEngine engine) throws Exception {
+    ContainerService containers = ContainerService.create(engine.client());
+    String id = containers.create(busybox(engine, "sh", "-c", "sleep 0.3; exit 3").build()).id();
+    containers.start(id);
+    assertEquals(3, containers.wait(id, WaitCondition.NEXT_EXIT).statusCode());
+    assertEquals(3, containers.wait(id, WaitCondition.NOT_RUNNING).statusCode(), "stopped: returns at once");
+
+    String auto = containers.create(busybox(engine, "sh", "-c", "sleep 0.3; exit 4")
+        .hostConfig(h -> h.networkMode("none").autoRemove(true)).build()).id();
+    containers.start(auto);
+    assertEquals(4, containers.wait(auto, WaitCondition.REMOVED).statusCode());
+    assertThrows(NotFoundException.class, () -> containers.inspect(auto));
+  }
+
+  @Test
+  void errorsAreTypedWithTheEnginesMessage(TestEngine engine) {
+    ContainerService containers = ContainerService.create(engine.client());
+    NotFoundException nf = assertThrows(NotFoundException.class, () -> containers.inspect("berth-no-such-container"));
+    assertTrue(nf.engineMessage().contains("No such container"), nf.engineMessage());
+
+    String name = engine.uniqueName("taken");
+    containers.create(name, busybox(engine, "true").build());
+    ConflictException taken = assertThrows(ConflictException.class, () -> containers.create(name, busybox(engine, "true").build()));
+    assertTrue(taken.engineMessage().contains("already in use"), taken.engineMessage());
+
+    String up = running(containers, engine, "sleep", "60");
+    ConflictException runningRemove = assertThrows(ConflictException.class, () -> containers.remove(up, RemoveOptions.DEFAULT));
+    assertTrue(runningRemove.engineMessage().toLowerCase().contains("running"), runningRemove.engineMessage());
+    containers.remove(up, RemoveOptions.FORCE);
+    assertThrows(NotFoundException.class, () -> containers.inspect(up));
+
+    InvalidRequestException bad = assertThrows(InvalidRequestException.class,
+        () -> containers.create("bad name!", busybox(engine, "true").build()));
+    assertTrue(bad.engineMessage().contains("Invalid container name"), bad.engineMessage());
+  }
+
+  @Test
+  void badCallerInputFailsBeforeAnyIo(TestEngine engine) {
+    ContainerService containers = ContainerService.create(engine.client());
+    int before = engine.dialer().dialed();
+    IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> containers.inspect(""));
+    assertTrue(empty.getMessage().contains("id"), empty.getMessage());
+    IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+        () -> containers.stop("x", Duration.ofSeconds(-1)));
+    assertTrue(negative.getMessage().contains("timeout"), negative.getMessage());
+    IllegalArgumentException noImage = assertThrows(IllegalArgumentException.class,
+        () -> containers.create(ContainerCreateRequest.builder().cmd("true").build()));
+    assertTrue(noImage.getMessage().contains("image"), noImage.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> containers.resize("x", 0, 80));
+    assertThrows(IllegalArgumentException.class, () -> containers.logs("x", o -> o.stdout(false).stderr(false)));
+    assertEquals(before, engine.dialer().dialed(), "nothing was sent");
+  }
+
+  @Test
+  void pruneRemovesStoppedContainersMatchingTheFilter(TestEngine engine) {
+    ContainerService containers = ContainerService.create(engine.client());
+    String stopped = containers.create(busybox(engine, "true").build()).id();
+    String up = running(containers, engine, "sleep", "60");
+    var result = containers.prune(Filters.builder()
+        .add("label", TestEngine.LABEL + "=" + engine.labels().get(TestEngine.LABEL)).build());
+    assertEquals(List.of(stopped), result.containersDeleted());
+    assertThrows(NotFoundException.class, () -> containers.inspect(stopped));
+    assertTrue(containers.inspect(up).state().running());
+  }
+
+  @Test
+  void topChangesAndExportShowTheContainersInsides(TestEngine engine) throws Exception {
+    ContainerService containers = ContainerService.create(engine.client());
+    String id = running(containers, engine, "sh", "-c", "echo x > /newfile; rm /bin/true; sleep 60");
+    Thread.sleep(300);
+    ContainerTop top = containers.top(id, null);
+    int cmd = top.titles().indexOf("CMD");
+    assertTrue(cmd >= 0, top.titles().toString());
+    assertTrue(top.processes().stream().anyMatch(p -> p.get(cmd).contains("sleep 60")), top.processes().toString());
+
+    List<FilesystemChange> changes = containers.changes(id);
+    assertTrue(changes.stream().anyMatch(c -> c.path().equals("/newfile") && c.kind() == 1), changes.toString());
+    assertTrue(changes.stream().anyMatch(c -> c.path().equals("/bin/true") && c.kind() == 2), changes.toString());
+
+    try (InputStream tar = containers.export(id)) {
+      Map<String, byte[]> entries = Tars.read(tar);
+      assertEquals("x\n", new String(entries.get("newfile")));
+      assertTrue(entries.containsKey("bin/busybox"));
+      assertFalse(entries.containsKey("bin/true"));
+    }
+  }
+
+  @Test
+  void statsOnceAndStreamedHaveRealNumbers(TestEngine engine) {
+    ContainerService containers = ContainerService.create(engine.client());
+    String id = running(containers, engine, "sh", "-c", "while true; do :; done");
+    ContainerStats once = containers.stats(id);
+    assertTrue(once.memoryStats().usage() > 0, "memory usage");
+    assertTrue(once.pidsStats().current() >= 1, "pids");
+    assertTrue(once.cpuStats().cpuUsage().totalUsage() > 0, "cpu");
+    try (JsonStream<ContainerStats> stream = containers.statsStream(id)) {
+      long first = stream.next().cpuStats().cpuUsage().totalUsage();
+      long second = stream.next().cpuStats().cpuUsage().totalUsage();
+      assertTrue(second > first, "a busy loop uses CPU between samples: " + first + " -> " + second);
+    }
+  }
+
+  @Test
+  void inspectWithSizeComputesSizes(TestEngine engine) {
+    ContainerService containers = ContainerService.create(engine.client());
+    String id = running(containers, engine, "sh", "-c", "head -c 100000 /dev/zero > /blob; sleep 60");
+    try {
+      Thread.sleep(300);
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+    ContainerInspect c = containers.inspectWithSize(id);
+    assertTrue(c.sizeRw() >= 100000, "SizeRw " + c.sizeRw());
+    assertTrue(c.sizeRootFs() > c.sizeRw());
+  }
+}
