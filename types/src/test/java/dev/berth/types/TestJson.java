@@ -61,6 +61,27 @@ public final class TestJson {
         return MAPPER.valueToTree(value);
     }
 
+    /**
+     * Encodes {@code value} as JSON text and parses that text as a tree, so that numbers get the
+     * same node types as in a parsed capture and the trees can be compared with {@code equals}.
+     */
+    public static JsonNode writtenTree(Object value) {
+        try {
+            return MAPPER.readTree(MAPPER.writeValueAsString(value));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses JSON text as a tree. */
+    public static JsonNode parseTree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Encodes {@code value} and decodes it again as {@code type}. */
     public static <T> T roundTrip(T value, Class<T> type) {
         try {

@@ -19,7 +19,9 @@ import java.util.List;
 public record EndpointIpamConfig(
         @JsonProperty("IPv4Address") String ipv4Address,
         @JsonProperty("IPv6Address") String ipv6Address,
-        @JsonProperty("LinkLocalIPs") List<String> linkLocalIps) {
+        @JsonProperty("LinkLocalIPs")
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        List<String> linkLocalIps) {
 
     // Normalises a missing address list to an empty one.
     public EndpointIpamConfig {

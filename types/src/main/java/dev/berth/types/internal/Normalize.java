@@ -1,5 +1,6 @@
 package dev.berth.types.internal;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,5 +69,78 @@ public final class Normalize {
             return Map.of();
         }
         return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    /**
+     * Returns an immutable copy of {@code list}, or {@code null} when it is {@code null}. For the
+     * few fields where the engine treats an absent list differently from an empty one.
+     *
+     * @param <T>  element type
+     * @param list the list to copy, may be {@code null}
+     * @return an immutable list, or {@code null}
+     * @throws NullPointerException if an element is {@code null}
+     */
+    public static <T> List<T> listOrNull(List<T> list) {
+        return list == null ? null : List.copyOf(list);
+    }
+
+    /**
+     * Returns an immutable copy of a list of lists (a table of rows), or an empty list when it is
+     * {@code null}; {@code null} rows become empty rows.
+     *
+     * @param <T>  element type
+     * @param rows the rows to copy, may be {@code null}
+     * @return an immutable list of immutable lists
+     * @throws NullPointerException if an element of a row is {@code null}
+     */
+    public static <T> List<List<T>> listOfLists(List<List<T>> rows) {
+        if (rows == null || rows.isEmpty()) {
+            return List.of();
+        }
+        List<List<T>> copy = new ArrayList<>(rows.size());
+        for (List<T> row : rows) {
+            copy.add(list(row));
+        }
+        return Collections.unmodifiableList(copy);
+    }
+
+    /**
+     * Returns an unmodifiable, order-preserving copy of a map whose values are lists, or an empty
+     * map when it is {@code null}. A {@code null} value becomes an empty list: the engine sends
+     * {@code null} for a port that is exposed but not published.
+     *
+     * @param <K> key type
+     * @param <V> element type
+     * @param map the map to copy, may be {@code null}
+     * @return an unmodifiable map of immutable lists
+     * @throws NullPointerException if a key or a list element is {@code null}
+     */
+    public static <K, V> Map<K, List<V>> mapOfLists(Map<K, List<V>> map) {
+        if (map == null || map.isEmpty()) {
+            return Map.of();
+        }
+        Map<K, List<V>> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "null key"), list(v)));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * Returns an unmodifiable, order-preserving copy of a map whose values are JSON objects, or
+     * an empty map when it is {@code null}. A {@code null} value becomes an empty object. Meant
+     * for the API's sets encoded as {@code {"key": {}}}.
+     *
+     * @param <K> key type
+     * @param map the map to copy, may be {@code null}
+     * @return an unmodifiable map of unmodifiable maps
+     * @throws NullPointerException if a key is {@code null}
+     */
+    public static <K> Map<K, Map<String, Object>> mapOfObjects(Map<K, Map<String, Object>> map) {
+        if (map == null || map.isEmpty()) {
+            return Map.of();
+        }
+        Map<K, Map<String, Object>> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "null key"),
+                mapAllowingNullValues(v)));
+        return Collections.unmodifiableMap(copy);
     }
 }
