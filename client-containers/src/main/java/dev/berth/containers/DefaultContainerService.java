@@ -370,14 +370,14 @@ final class DefaultContainerService implements ContainerService {
   @Override
   public void execStartDetached(String execId) {
     Request r = client.request(EXEC_START, require(execId, "execId"))
-        .body(client.jsonBody(new ExecStartRequest(true, false))).build();
+        .body(client.jsonBody(ExecStartRequest.detached())).build();
     client.execute(r);
   }
 
   @Override
   public AttachedStream execStart(String execId, boolean tty) {
     Request r = client.request(EXEC_START, require(execId, "execId"))
-        .body(client.jsonBody(new ExecStartRequest(false, tty))).readTimeout(Duration.ZERO).build();
+        .body(client.jsonBody(ExecStartRequest.builder().detach(false).tty(tty).build())).readTimeout(Duration.ZERO).build();
     RawStream raw = client.callRaw(r);
     String type = raw.headers().first("Content-Type");
     boolean mux = (type != null && type.startsWith(MULTIPLEXED)) || !tty;
