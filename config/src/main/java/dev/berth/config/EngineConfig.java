@@ -157,8 +157,7 @@ public final class EngineConfig {
   }
 
   private String noEngineMessage(List<ProbeAttempt> tried) {
-    StringBuilder b = new StringBuilder("no container engine found. Nothing is configured (")
-        .append(origin).append("), and ");
+    StringBuilder b = new StringBuilder("no container engine found: ").append(origin).append(", and ");
     if (tried.isEmpty()) {
       b.append("there are no sockets to probe.");
     } else {
@@ -207,7 +206,7 @@ public final class EngineConfig {
       b.append("engine:      ").append(endpoint).append('\n');
       b.append("from:        ").append(origin);
       if (!attempts.isEmpty()) {
-        b.append(", the first socket that answered GET /_ping:");
+        b.append("; probed in order, the first to answer GET /_ping wins:");
         appendAttempts(b, attempts);
       }
     } else {

@@ -209,8 +209,8 @@ public final class EngineDiscovery {
 
     List<SocketCandidate> probe = candidates != null ? candidates : defaultCandidates(env, home);
     String why = contextName != null
-        ? "context \"default\" (" + origin + ") and no DOCKER_HOST"
-        : "no DOCKER_HOST, CONTAINER_HOST, DOCKER_CONTEXT, or currentContext in " + file.path();
+        ? "nothing configured (context \"default\" from " + origin + ", no DOCKER_HOST)"
+        : "nothing configured (no DOCKER_HOST, CONTAINER_HOST, DOCKER_CONTEXT, or currentContext in " + file.path() + ")";
     return new EngineConfig(Source.SOCKET_PROBE, why, null, null, null, api, configDir, probe, probeTimeout,
         List.of(), notes);
   }

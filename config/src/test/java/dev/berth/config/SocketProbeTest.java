@@ -73,7 +73,7 @@ class SocketProbeTest {
     assertEquals(List.of(Outcome.MISSING, Outcome.NOT_A_SOCKET, Outcome.NOT_A_SOCKET, Outcome.REFUSED, Outcome.MISSING),
         outcomes);
     String m = e.getMessage();
-    assertTrue(m.startsWith("no container engine found."), m);
+    assertTrue(m.startsWith("no container engine found: nothing configured (no DOCKER_HOST"), m);
     String[] expected = {
         "1. A missing", missing + ": missing (no such file)",
         "2. B regular", regular + ": not a socket (a regular file)",
