@@ -60,19 +60,23 @@ public final class SocketProbe {
     } catch (MalformedResponseException e) {
       return new ProbeAttempt(candidate, Outcome.NOT_AN_ENGINE, "the answer is not an engine's: " + rootMessage(e));
     } catch (TransportException e) {
-      String m = rootMessage(e);
-      String lower = chain(e).toLowerCase(Locale.ROOT);
-      if (lower.contains("refused")) {
-        return new ProbeAttempt(candidate, Outcome.REFUSED, "connection refused: the file exists but nobody listens");
-      }
-      if (lower.contains("permission denied") || lower.contains("access denied")) {
-        return new ProbeAttempt(candidate, Outcome.PERMISSION_DENIED,
-            "permission denied: this user may not open it (for Docker: the docker group)");
-      }
-      return new ProbeAttempt(candidate, Outcome.FAILED, m);
+      return connectFailure(candidate, e);
     } catch (BerthException | UnsupportedOperationException | IllegalArgumentException e) {
       return new ProbeAttempt(candidate, Outcome.FAILED, rootMessage(e));
     }
+  }
+
+  /** Words for a failure to connect, from the whole cause chain (the OS's words are innermost). */
+  static ProbeAttempt connectFailure(SocketCandidate candidate, Throwable e) {
+    String lower = chain(e).toLowerCase(Locale.ROOT);
+    if (lower.contains("refused")) {
+      return new ProbeAttempt(candidate, Outcome.REFUSED, "connection refused: the file exists but nobody listens");
+    }
+    if (lower.contains("permission denied") || lower.contains("access denied")) {
+      return new ProbeAttempt(candidate, Outcome.PERMISSION_DENIED,
+          "permission denied: this user may not open it (for Docker: the docker group)");
+    }
+    return new ProbeAttempt(candidate, Outcome.FAILED, rootMessage(e));
   }
 
   private static String linkTarget(Path p) {
