@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -68,8 +67,7 @@ public final class ConfigFile {
     Map<String, String> helpers = new LinkedHashMap<>();
     JsonNode h = root.get("credHelpers");
     if (h != null && h.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = h.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : h.properties()) {
         if (e.getValue().isTextual() && !e.getValue().asText().isBlank()) {
           helpers.put(e.getKey(), e.getValue().asText().trim());
         }
@@ -78,8 +76,7 @@ public final class ConfigFile {
     Map<String, AuthEntry> auths = new LinkedHashMap<>();
     JsonNode a = root.get("auths");
     if (a != null && a.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : a.properties()) {
         JsonNode v = e.getValue();
         if (v.isObject()) {
           auths.put(e.getKey(), new AuthEntry(text(v, "auth"), text(v, "username"), text(v, "password"),
