@@ -105,6 +105,7 @@ class SocketProbeTest {
       assertEquals(Outcome.TIMEOUT, e.attempts().get(0).outcome(), e.getMessage());
       assertTrue(e.getMessage().contains("timeout (no answer to GET /_ping within 300 ms)"), e.getMessage());
       assertTrue(ms < 5_000, "took " + ms + " ms");
+      assertEquals(1, peer.connectionsAccepted());
     }
   }
 
@@ -120,6 +121,7 @@ class SocketProbeTest {
           () -> probe(List.of(candidate("web", sock))).locate());
       assertEquals(Outcome.NOT_AN_ENGINE, e.attempts().get(0).outcome());
       assertTrue(e.getMessage().contains("GET /_ping answered HTTP 404"), e.getMessage());
+      assertEquals("/_ping", peer.requests().get(0).target());
     }
   }
 
