@@ -47,7 +47,8 @@ import java.util.Set;
  * the files {@code ca.pem}, {@code cert.pem}, {@code key.pem} are read from
  * {@code DOCKER_CERT_PATH}, else from the configuration folder, and each may be absent. Without
  * either variable, {@code DOCKER_CERT_PATH} is ignored and a {@code tcp://} host is plain TCP;
- * an {@code https://} host always uses TLS. TLS settings never apply to {@code unix://} hosts.
+ * an {@code https://} host always uses TLS. TLS settings never apply to {@code unix://} hosts,
+ * nor to {@code http://} ones, which mean plain HTTP.
  */
 public final class EngineDiscovery {
   /** The default limit on each socket probe. */
@@ -166,7 +167,8 @@ public final class EngineDiscovery {
       if (docker && containerHost != null) {
         notes.add("DOCKER_HOST overrides CONTAINER_HOST");
       }
-      TlsMaterial tls = docker ? environmentTls(ep, configDir, notes) : (isHttps(ep) ? TlsMaterial.fromDirectory(configDir, true) : null);
+      // CONTAINER_HOST has no TLS variables: https:// then verifies with the JDK's trusted roots
+      TlsMaterial tls = docker ? environmentTls(ep, configDir, notes) : null;
       return config(docker ? Source.DOCKER_HOST : Source.CONTAINER_HOST, variable, null, ep, tls, api, configDir, notes);
     }
 
@@ -183,7 +185,7 @@ public final class EngineDiscovery {
       Contexts.DockerEndpoint d = Contexts.read(configDir, contextName, origin);
       Endpoint ep = parse(d.host(), "the docker endpoint of context \"" + contextName + "\" (" + d.metaFile() + ")");
       TlsMaterial tls = null;
-      if (isNetwork(ep)) {
+      if (canTls(ep)) {
         Path tlsDir = Contexts.tlsDirectory(configDir, contextName);
         TlsMaterial found = TlsMaterial.fromDirectory(tlsDir, !d.skipTlsVerify());
         boolean hasFiles = found.caCertificate().isPresent() || found.clientCertificate().isPresent()
@@ -228,7 +230,7 @@ public final class EngineDiscovery {
   private TlsMaterial environmentTls(Endpoint ep, Path configDir, List<String> notes) {
     boolean verify = value(env, "DOCKER_TLS_VERIFY") != null;
     boolean tlsOn = verify || value(env, "DOCKER_TLS") != null;
-    if (!isNetwork(ep)) {
+    if (!canTls(ep)) {
       if (tlsOn) {
         notes.add("DOCKER_TLS_VERIFY/DOCKER_TLS are ignored for " + ep.scheme() + ":// addresses");
       }
@@ -243,11 +245,9 @@ public final class EngineDiscovery {
     return TlsMaterial.fromDirectory(dir, verify || !tlsOn);
   }
 
-  private static boolean isNetwork(Endpoint ep) {
-    return switch (ep.scheme()) {
-      case "tcp", "http", "https" -> true;
-      default -> false;
-    };
+  /** tcp:// and https:// may use TLS; http:// means plain HTTP, as in the transport. */
+  private static boolean canTls(Endpoint ep) {
+    return ep.scheme().equals("tcp") || ep.scheme().equals("https");
   }
 
   private static boolean isHttps(Endpoint ep) {

@@ -3,9 +3,11 @@ package dev.berth.config;
 import static dev.berth.config.Fixtures.env;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.config.EngineConfig.Source;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +83,36 @@ class TlsEnvironmentTest {
   void httpsHostAlwaysUsesVerifiedTls() {
     EngineConfig c = Engines.resolve(env("DOCKER_HOST", "https://engine.example:2376"), home);
     assertTrue(c.tls().orElseThrow().verifyServer());
+  }
+
+  @Test
+  void httpHostMeansPlainHttpEvenWithTlsVerify() {
+    EngineConfig c = Engines.resolve(env("DOCKER_HOST", "http://192.0.2.10:2375", "DOCKER_TLS_VERIFY", "1"), home);
+    assertTrue(c.tls().isEmpty());
+    assertTrue(c.notes().stream().anyMatch(n -> n.contains("ignored for http://")), c.notes()::toString);
+  }
+
+  @Test
+  void halfAKeyPairIsAConfigurationErrorAtConnect() throws Exception {
+    Path certs = home.resolve("certs");
+    Fixtures.pemFiles(certs, "cert.pem");
+    EngineConfig c = Engines.resolve(env("DOCKER_HOST", "tcp://192.0.2.10:2376", "DOCKER_TLS_VERIFY", "1",
+        "DOCKER_CERT_PATH", certs.toString()), home);
+    ConfigurationException e = assertThrows(ConfigurationException.class, c::connect);
+    assertEquals("TLS files in " + certs + ": found cert.pem but no key.pem; a client certificate needs both",
+        e.getMessage());
+  }
+
+  @Test
+  void unusableTlsFilesAreAConfigurationErrorNamingTheFolder() throws Exception {
+    Path certs = home.resolve("certs");
+    Files.createDirectories(certs);
+    Files.writeString(certs.resolve("ca.pem"), "not a certificate\n");
+    EngineConfig c = Engines.resolve(env("DOCKER_HOST", "tcp://192.0.2.10:2376", "DOCKER_TLS_VERIFY", "1",
+        "DOCKER_CERT_PATH", certs.toString()), home);
+    ConfigurationException e = assertThrows(ConfigurationException.class, c::connect);
+    assertTrue(e.getMessage().startsWith("TLS files in " + certs + " cannot be used: "), e.getMessage());
+    assertTrue(e.getMessage().contains("ca.pem"), e.getMessage());
   }
 
   @Test
