@@ -10,7 +10,10 @@ import dev.berth.client.EngineClient;
 import dev.berth.client.EngineException;
 import dev.berth.client.TransportException;
 import dev.berth.testkit.EngineTest;
+import dev.berth.transport.Dialers;
 import dev.berth.transport.Endpoint;
+import dev.berth.transport.Http1Doer;
+import dev.berth.transport.TlsConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -86,6 +89,21 @@ class TlsEngineTest {
     Fixtures.context(config, "lax", tlsHost, true);
     copy(Fixtures.contextTls(config, "lax"), "cert.pem", "key.pem");
     try (EngineClient client = Engines.connect(env("DOCKER_CONTEXT", "lax"), home)) {
+      assertAnswers(client);
+    }
+  }
+
+  @Test
+  void readmeBuilderFormConnects() throws Exception {
+    Path certs = rigCerts;
+    Endpoint ep = Endpoint.parse(tlsHost);
+    // as in README.md, "Connecting"
+    TlsConfig tls = TlsConfig.builder()
+        .caCertificates(certs.resolve("ca.pem"))
+        .clientCertificate(certs.resolve("cert.pem"), certs.resolve("key.pem"))
+        .build();
+    try (EngineClient client = EngineClient.builder(Http1Doer.of(Dialers.tls(ep.host(), ep.port(), tls)))
+        .ownsDoer(true).build()) {
       assertAnswers(client);
     }
   }
