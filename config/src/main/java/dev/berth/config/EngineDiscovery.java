@@ -153,7 +153,8 @@ public final class EngineDiscovery {
     String dockerContext = value(env, "DOCKER_CONTEXT");
     boolean verify = value(env, "DOCKER_TLS_VERIFY") != null;
     boolean tlsOn = verify || value(env, "DOCKER_TLS") != null;
-    if (value(env, "DOCKER_CERT_PATH") != null && !tlsOn) {
+    boolean httpsHost = dockerHost != null && dockerHost.toLowerCase(java.util.Locale.ROOT).startsWith("https://");
+    if (value(env, "DOCKER_CERT_PATH") != null && !tlsOn && !httpsHost) {
       notes.add("DOCKER_CERT_PATH is set but ignored: TLS needs DOCKER_TLS_VERIFY (as in the docker CLI)");
     }
 

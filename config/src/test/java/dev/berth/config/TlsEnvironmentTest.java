@@ -86,6 +86,16 @@ class TlsEnvironmentTest {
   }
 
   @Test
+  void httpsHostReadsTheCertPath() throws Exception {
+    Path certs = home.resolve("certs");
+    Fixtures.pemFiles(certs, "ca.pem");
+    EngineConfig c = Engines.resolve(env("DOCKER_HOST", "https://engine.example:2376", "DOCKER_CERT_PATH",
+        certs.toString()), home);
+    assertEquals(certs.resolve("ca.pem"), c.tls().orElseThrow().caCertificate().orElseThrow());
+    assertTrue(c.notes().isEmpty(), c.notes()::toString);
+  }
+
+  @Test
   void httpHostMeansPlainHttpEvenWithTlsVerify() {
     EngineConfig c = Engines.resolve(env("DOCKER_HOST", "http://192.0.2.10:2375", "DOCKER_TLS_VERIFY", "1"), home);
     assertTrue(c.tls().isEmpty());
