@@ -65,8 +65,12 @@ final class TlsFailures {
         return noCertificate(h, s, endpoint) + " (it closed the connection " + when + ")";
       }
       if (h.certificateSent) {
-        return endpoint + " closed the connection " + when + ": it probably refused the client certificate "
-            + certificateName(s) + acceptedIssuers(h);
+        // Go checks the certificate before the client's CertificateVerify and Finished are in,
+        // and may close before the JDK has finished writing them: the alert is then lost
+        return refusalReasons(h, s).isEmpty()
+            ? endpoint + " closed the connection " + when + ": it probably refused the client certificate "
+                + certificateName(s) + acceptedIssuers(h)
+            : refusedCertificate(h, s, endpoint) + " (it closed the connection " + when + ")";
       }
       return endpoint + " closed the connection " + when + " (is it a TLS endpoint, and does it accept this"
           + " client?)";
@@ -143,36 +147,39 @@ final class TlsFailures {
   }
 
   private static String refusedCertificate(Handshake h, TlsSettings s, String endpoint) {
-    StringBuilder sb = new StringBuilder("the engine at ").append(endpoint).append(" refused the client certificate ")
-        .append(certificateName(s));
-    X509Certificate[] chain = s.clientChain();
+    List<String> reasons = refusalReasons(h, s);
+    return "the engine at " + endpoint + " refused the client certificate " + certificateName(s)
+        + (reasons.isEmpty() ? "" : ": " + String.join("; ", reasons));
+  }
+
+  /** What is visibly wrong with the client certificate: issuer not accepted, validity, key usage. */
+  private static List<String> refusalReasons(Handshake h, TlsSettings s) {
     List<String> reasons = new ArrayList<>();
-    if (chain != null) {
-      X509Certificate leaf = chain[0];
-      if (h.acceptedIssuers != null && h.acceptedIssuers.length > 0 && !issuedByAccepted(chain, h.acceptedIssuers)) {
-        reasons.add("it is issued by " + leaf.getIssuerX500Principal().getName() + ", and the engine accepts"
-            + " certificates issued by " + names(h.acceptedIssuers));
-      }
-      try {
-        leaf.checkValidity();
-      } catch (CertificateExpiredException e) {
-        reasons.add("it expired on " + leaf.getNotAfter().toInstant());
-      } catch (CertificateNotYetValidException e) {
-        reasons.add("it is not valid before " + leaf.getNotBefore().toInstant());
-      }
-      try {
-        List<String> eku = leaf.getExtendedKeyUsage();
-        if (eku != null && !eku.contains("1.3.6.1.5.5.7.3.2") && !eku.contains("2.5.29.37.0")) {
-          reasons.add("its extended key usage does not allow client authentication");
-        }
-      } catch (CertificateParsingException ignored) {
-        // no reason to add
-      }
+    X509Certificate[] chain = s.clientChain();
+    if (chain == null) {
+      return reasons;
     }
-    if (!reasons.isEmpty()) {
-      sb.append(": ").append(String.join("; ", reasons));
+    X509Certificate leaf = chain[0];
+    if (h.acceptedIssuers != null && h.acceptedIssuers.length > 0 && !issuedByAccepted(chain, h.acceptedIssuers)) {
+      reasons.add("it is issued by " + leaf.getIssuerX500Principal().getName() + ", and the engine accepts"
+          + " certificates issued by " + names(h.acceptedIssuers));
     }
-    return sb.toString();
+    try {
+      leaf.checkValidity();
+    } catch (CertificateExpiredException e) {
+      reasons.add("it expired on " + leaf.getNotAfter().toInstant());
+    } catch (CertificateNotYetValidException e) {
+      reasons.add("it is not valid before " + leaf.getNotBefore().toInstant());
+    }
+    try {
+      List<String> eku = leaf.getExtendedKeyUsage();
+      if (eku != null && !eku.contains("1.3.6.1.5.5.7.3.2") && !eku.contains("2.5.29.37.0")) {
+        reasons.add("its extended key usage does not allow client authentication");
+      }
+    } catch (CertificateParsingException ignored) {
+      // no reason to add
+    }
+    return reasons;
   }
 
   private static boolean issuedByAccepted(X509Certificate[] chain, Principal[] accepted) {
