@@ -10,6 +10,7 @@ import dev.berth.client.EngineClient;
 import dev.berth.client.EngineException;
 import dev.berth.client.TransportException;
 import dev.berth.testkit.EngineTest;
+import dev.berth.testkit.TestEngines;
 import dev.berth.transport.Dialers;
 import dev.berth.transport.Endpoint;
 import dev.berth.transport.Http1Doer;
@@ -37,8 +38,8 @@ class TlsEngineTest {
 
   @BeforeAll
   static void rig() {
-    tlsHost = System.getenv().getOrDefault("BERTH_TEST_DOCKER_TLS", "tcp://127.0.0.1:2376");
-    rigCerts = Path.of(System.getenv().getOrDefault("BERTH_TEST_DOCKER_CERT_PATH", "/tmp/berth-rig/tls/client"));
+    tlsHost = TestEngines.dockerTls();
+    rigCerts = TestEngines.dockerCertPath();
   }
 
   private static void assertAnswers(EngineClient client) {
