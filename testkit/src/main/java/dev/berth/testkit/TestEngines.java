@@ -1,13 +1,21 @@
 package dev.berth.testkit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Where the test engine is, from the environment that {@code scripts/test} sets:
  * {@code BERTH_TEST_DOCKER_HOST}, {@code BERTH_TEST_DOCKER_TCP}, {@code BERTH_TEST_DOCKER_TLS},
  * {@code BERTH_TEST_DOCKER_CERT_PATH}, {@code BERTH_TEST_DOCKER_TLS_CA_KEY},
- * {@code BERTH_TEST_IMAGE}, and {@code BERTH_REQUIRE_ENGINE=1} (or {@code CI=true}), which turns a
- * missing engine into a failure instead of a loud skip. Defaults match {@code scripts/engine-up}.
+ * {@code BERTH_TEST_IMAGE}, the registries of {@code scripts/registry-up}
+ * ({@code BERTH_TEST_REGISTRY}, {@code BERTH_TEST_AUTH_REGISTRY},
+ * {@code BERTH_TEST_AUTH_REGISTRY_USER}, {@code BERTH_TEST_AUTH_REGISTRY_PASSWORD_FILE}), and
+ * {@code BERTH_REQUIRE_ENGINE=1} (or {@code CI=true}), which turns a
+ * missing engine into a failure instead of a loud skip. Defaults match {@code scripts/engine-up}
+ * and {@code scripts/registry-up}.
  */
 public final class TestEngines {
   private TestEngines() {}
@@ -52,6 +60,40 @@ public final class TestEngines {
   /** The local test image (busybox). */
   public static String image() {
     return env("BERTH_TEST_IMAGE", "busybox:local");
+  }
+
+  /**
+   * The registry without authentication, as {@code host:port} (loopback, plain HTTP: dockerd
+   * allows insecure registries on 127.0.0.0/8 by default).
+   */
+  public static String registry() {
+    return env("BERTH_TEST_REGISTRY", "127.0.0.1:5000");
+  }
+
+  /** The registry with htpasswd basic authentication, as {@code host:port}. */
+  public static String authRegistry() {
+    return env("BERTH_TEST_AUTH_REGISTRY", "127.0.0.1:5001");
+  }
+
+  /** The user name {@link #authRegistry()} accepts. */
+  public static String authRegistryUser() {
+    return env("BERTH_TEST_AUTH_REGISTRY_USER", "berth");
+  }
+
+  /**
+   * The password of {@link #authRegistryUser()}, read from the file {@code scripts/registry-up}
+   * generated (it is never committed or printed).
+   *
+   * @throws UncheckedIOException when the file cannot be read (the registries are not up)
+   */
+  public static String authRegistryPassword() {
+    Path file = Path.of(env("BERTH_TEST_AUTH_REGISTRY_PASSWORD_FILE", rigDir() + "/registry/credentials/password"));
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the test registry password from " + file
+          + "; start the registries with scripts/registry-up", e);
+    }
   }
 
   /** Whether a missing engine must fail tests rather than skip them. */
