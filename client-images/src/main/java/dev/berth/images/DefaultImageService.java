@@ -1,0 +1,553 @@
+package dev.berth.images;
+
+import dev.berth.client.ApiVersion;
+import dev.berth.client.EngineClient;
+import dev.berth.client.Filters;
+import dev.berth.client.InvalidRequestException;
+import dev.berth.client.JsonStream;
+import dev.berth.client.MalformedResponseException;
+import dev.berth.client.Operation;
+import dev.berth.client.ServerErrorException;
+import dev.berth.config.DockerCredentials;
+import dev.berth.config.RegistryAuth;
+import dev.berth.images.internal.ContextTar;
+import dev.berth.images.internal.References;
+import dev.berth.transport.Request;
+import dev.berth.transport.RequestBody;
+import dev.berth.transport.Response;
+import dev.berth.types.images.BuildPruneResponse;
+import dev.berth.types.images.CommitResponse;
+import dev.berth.types.images.DistributionInspect;
+import dev.berth.types.images.HistoryItem;
+import dev.berth.types.images.ImageDeleteResponseItem;
+import dev.berth.types.images.ImageInspect;
+import dev.berth.types.images.ImagePruneResponse;
+import dev.berth.types.images.ImageSearchResult;
+import dev.berth.types.images.ImageSummary;
+import dev.berth.types.images.PushResult;
+import dev.berth.types.progress.ProgressMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+final class DefaultImageService implements ImageService {
+  static final Operation LIST = Operation.of("ImageList", "GET", "/images/json");
+  static final Operation INSPECT = Operation.of("ImageInspect", "GET", "/images/{name}/json");
+  static final Operation HISTORY = Operation.of("ImageHistory", "GET", "/images/{name}/history");
+  static final Operation TAG = Operation.of("ImageTag", "POST", "/images/{name}/tag");
+  static final Operation DELETE = Operation.of("ImageDelete", "DELETE", "/images/{name}");
+  static final Operation PRUNE = Operation.of("ImagePrune", "POST", "/images/prune");
+  static final Operation SEARCH = Operation.of("ImageSearch", "GET", "/images/search");
+  static final Operation COMMIT = Operation.of("ImageCommit", "POST", "/commit");
+  static final Operation CREATE = Operation.of("ImageCreate", "POST", "/images/create");
+  static final Operation LOAD = Operation.of("ImageLoad", "POST", "/images/load");
+  static final Operation GET = Operation.of("ImageGet", "GET", "/images/{name}/get");
+  static final Operation GET_ALL = Operation.of("ImageGetAll", "GET", "/images/get");
+  static final Operation BUILD = Operation.of("ImageBuild", "POST", "/build");
+  static final Operation BUILD_PRUNE = Operation.of("BuildPrune", "POST", "/build/prune", ApiVersion.of(1, 31));
+  static final Operation PUSH = Operation.of("ImagePush", "POST", "/images/{name}/push");
+  static final Operation DISTRIBUTION = Operation.of("DistributionInspect", "GET", "/distribution/{name}/json");
+
+  static final String TAR = "application/x-tar";
+  static final String AUTH_HEADER = "X-Registry-Auth";
+  static final String CONFIG_HEADER = "X-Registry-Config";
+
+  private static final Pattern IMAGE_ID = Pattern.compile("(sha256:[0-9a-f]{64})\\s*");
+  private static final Pattern BUILT = Pattern.compile("Successfully built ([0-9a-f]+)\\s*");
+  private static final Pattern LOADED = Pattern.compile("Loaded image(?: ID)?: (\\S+)\\s*");
+
+  private final EngineClient client;
+  private final DockerCredentials credentials;
+
+  DefaultImageService(EngineClient client, DockerCredentials credentials) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.credentials = credentials;
+  }
+
+  private static String require(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be null or blank");
+    }
+    return value;
+  }
+
+  private static <T> T require(T value, String name) {
+    if (value == null) {
+      throw new IllegalArgumentException(name + " must not be null");
+    }
+    return value;
+  }
+
+  /** Docker 20.10 answers 500 for a malformed reference in tag and commit; callers expect 400's type. */
+  private static <T> T referenceErrors(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (ServerErrorException e) {
+      String m = e.engineMessage();
+      if (m.startsWith("invalid reference format") || m.startsWith("invalid tag format")) {
+        InvalidRequestException x = new InvalidRequestException(e.operation(), e.status(), m);
+        x.initCause(e);
+        throw x;
+      }
+      throw e;
+    }
+  }
+
+  private String authHeader(RegistryAuth explicit, String image) {
+    if (explicit != null) {
+      return explicit.headerValue();
+    }
+    if (credentials != null) {
+      return RegistryAuth.header(credentials.forImage(image).orElse(null));
+    }
+    return RegistryAuth.ANONYMOUS;
+  }
+
+  /** {@code X-Registry-Config}: base64url (padded) of {registry: AuthConfig}, as the engine decodes it. */
+  private String registryConfigHeader(Map<String, RegistryAuth> auths) {
+    Map<String, Map<String, String>> json = new LinkedHashMap<>();
+    auths.forEach((registry, auth) -> {
+      Map<String, String> a = new LinkedHashMap<>();
+      auth.username().ifPresent(u -> a.put("username", u));
+      auth.password().ifPresent(p -> a.put("password", p));
+      auth.identityToken().ifPresent(t -> a.put("identitytoken", t));
+      a.put("serveraddress", auth.serverAddress().orElse(registry));
+      json.put(registry, a);
+    });
+    return Base64.getUrlEncoder().encodeToString(client.toJson(json).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Request.Builder longRunning(Request.Builder b) {
+    return b.callTimeout(Duration.ZERO).readTimeout(Duration.ZERO);
+  }
+
+  /** Reads a progress stream to its end on this thread, closing it; stream errors propagate. */
+  private static void drain(JsonStream<ProgressMessage> stream, Consumer<ProgressMessage> each) {
+    try (stream) {
+      while (stream.hasNext()) {
+        each.accept(stream.next());
+      }
+    }
+  }
+
+  private static String text(Object o) {
+    return o instanceof String ? (String) o : null;
+  }
+
+  // ---------------------------------------------------------------- local images
+
+  @Override
+  public List<ImageSummary> list(ListOptions options) {
+    require(options, "options");
+    Request.Builder b = client.request(LIST);
+    if (options.all()) {
+      b.query("all", "true");
+    }
+    if (options.digests()) {
+      b.query("digests", "true");
+    }
+    if (!options.filters().isEmpty()) {
+      b.query("filters", client.toJson(options.filters().asMap()));
+    }
+    return client.callList(b.build(), ImageSummary.class);
+  }
+
+  @Override
+  public ImageInspect inspect(String name) {
+    return client.call(client.request(INSPECT, require(name, "name")).build(), ImageInspect.class);
+  }
+
+  @Override
+  public List<HistoryItem> history(String name) {
+    return client.callList(client.request(HISTORY, require(name, "name")).build(), HistoryItem.class);
+  }
+
+  @Override
+  public void tag(String name, String repository, String tag) {
+    Request r = client.request(TAG, require(name, "name")).query("repo", require(repository, "repository"))
+        .query("tag", tag == null || tag.isEmpty() ? null : tag).build();
+    referenceErrors(() -> {
+      client.execute(r);
+      return null;
+    });
+  }
+
+  @Override
+  public void tag(String name, String target) {
+    References.Parts p = References.split(require(target, "target"));
+    if (p.digest() != null) {
+      throw new IllegalArgumentException("a tag target cannot be a digest: " + target);
+    }
+    tag(name, p.repository(), p.tag());
+  }
+
+  @Override
+  public List<ImageDeleteResponseItem> remove(String name, RemoveOptions options) {
+    require(options, "options");
+    Request.Builder b = client.request(DELETE, require(name, "name"));
+    if (options.force()) {
+      b.query("force", "true");
+    }
+    if (options.noPrune()) {
+      b.query("noprune", "true");
+    }
+    return client.callList(b.build(), ImageDeleteResponseItem.class);
+  }
+
+  @Override
+  public ImagePruneResponse prune(Filters filters) {
+    Request.Builder b = client.request(PRUNE).readTimeout(Duration.ZERO);
+    if (filters != null && !filters.isEmpty()) {
+      b.query("filters", client.toJson(filters.asMap()));
+    }
+    return client.call(b.build(), ImagePruneResponse.class);
+  }
+
+  @Override
+  public List<ImageSearchResult> search(String term, SearchOptions options) {
+    require(term, "term");
+    require(options, "options");
+    Request.Builder b = client.request(SEARCH).query("term", term).query("limit", options.limit())
+        .header(AUTH_HEADER, authHeader(null, term));
+    if (!options.filters().isEmpty()) {
+      b.query("filters", client.toJson(options.filters().asMap()));
+    }
+    return client.callList(b.build(), ImageSearchResult.class);
+  }
+
+  // ---------------------------------------------------------------- commit, import, load, save
+
+  @Override
+  public String commit(String container, CommitOptions options) {
+    require(options, "options");
+    Request.Builder b = longRunning(client.request(COMMIT)).query("container", require(container, "container"))
+        .query("repo", options.repository()).query("tag", options.tag())
+        .query("comment", options.comment()).query("author", options.author());
+    if (!options.pause()) {
+      b.query("pause", "false");
+    }
+    for (String change : options.changes()) {
+      b.query("changes", change);
+    }
+    Object config = options.config() == null ? Map.of() : options.config();
+    Request r = b.body(client.jsonBody(config)).build();
+    CommitResponse created = referenceErrors(() -> client.call(r, CommitResponse.class));
+    if (created == null || created.id() == null) {
+      throw new MalformedResponseException(COMMIT + ": the engine's answer names no image", null);
+    }
+    return created.id();
+  }
+
+  private Request.Builder importRequest(ImportOptions options) {
+    require(options, "options");
+    Request.Builder b = longRunning(client.request(CREATE))
+        .query("repo", options.repository()).query("tag", options.tag())
+        .query("message", options.message()).query("platform", options.platform());
+    for (String change : options.changes()) {
+      b.query("changes", change);
+    }
+    return b;
+  }
+
+  @Override
+  public JsonStream<ProgressMessage> importStream(InputStream rootFsTar, ImportOptions options) {
+    require(rootFsTar, "rootFsTar");
+    Request r = importRequest(options).query("fromSrc", "-").body(RequestBody.ofStream(rootFsTar, TAR)).build();
+    return client.stream(r, ProgressMessage.class, true);
+  }
+
+  @Override
+  public String importImage(InputStream rootFsTar, ImportOptions options) {
+    return importedId(importStream(rootFsTar, options));
+  }
+
+  @Override
+  public String importFromUrl(String url, ImportOptions options) {
+    require(url, "url");
+    if (url.equals("-")) {
+      throw new IllegalArgumentException("url must be a URL; use importImage(InputStream, ...) for a stream");
+    }
+    Request r = importRequest(options).query("fromSrc", url).build();
+    return importedId(client.stream(r, ProgressMessage.class, true));
+  }
+
+  private static String importedId(JsonStream<ProgressMessage> stream) {
+    String[] id = {null};
+    drain(stream, m -> {
+      if (m.status() != null) {
+        Matcher matcher = IMAGE_ID.matcher(m.status());
+        if (matcher.matches()) {
+          id[0] = matcher.group(1);
+        }
+      }
+    });
+    if (id[0] == null) {
+      throw new MalformedResponseException(CREATE + ": the import finished without naming the image", null);
+    }
+    return id[0];
+  }
+
+  @Override
+  public JsonStream<ProgressMessage> loadStream(InputStream imagesTar, boolean quiet) {
+    require(imagesTar, "imagesTar");
+    Request r = longRunning(client.request(LOAD)).query("quiet", quiet ? "1" : "0")
+        .body(RequestBody.ofStream(imagesTar, TAR)).build();
+    return client.stream(r, ProgressMessage.class, true);
+  }
+
+  @Override
+  public List<String> load(InputStream imagesTar) {
+    List<String> loaded = new ArrayList<>();
+    drain(loadStream(imagesTar, true), m -> {
+      if (m.stream() != null) {
+        Matcher matcher = LOADED.matcher(m.stream());
+        if (matcher.matches()) {
+          loaded.add(matcher.group(1));
+        }
+      }
+    });
+    return List.copyOf(loaded);
+  }
+
+  @Override
+  public InputStream save(String name) {
+    Response r = client.call(client.request(GET, require(name, "name")).readTimeout(Duration.ZERO).build());
+    return r.body().stream();
+  }
+
+  @Override
+  public InputStream save(List<String> names) {
+    require(names, "names");
+    if (names.isEmpty()) {
+      throw new IllegalArgumentException("names must not be empty");
+    }
+    Request.Builder b = client.request(GET_ALL).readTimeout(Duration.ZERO);
+    for (String n : names) {
+      b.query("names", require(n, "names element"));
+    }
+    Response r = client.call(b.build());
+    return r.body().stream();
+  }
+
+  // ---------------------------------------------------------------- build
+
+  private Request.Builder buildRequest(BuildOptions o, String dockerfile) {
+    Request.Builder b = longRunning(client.request(BUILD)).query("dockerfile", dockerfile);
+    for (String t : o.tags()) {
+      b.query("t", t);
+    }
+    for (String h : o.extraHosts()) {
+      b.query("extrahosts", h);
+    }
+    if (o.quiet()) {
+      b.query("q", "1");
+    }
+    if (o.noCache()) {
+      b.query("nocache", "1");
+    }
+    if (!o.cacheFrom().isEmpty()) {
+      b.query("cachefrom", client.toJson(o.cacheFrom()));
+    }
+    if (o.pull()) {
+      b.query("pull", "1");
+    }
+    if (o.remove() != null) {
+      b.query("rm", o.remove() ? "1" : "0");
+    }
+    if (o.forceRemove()) {
+      b.query("forcerm", "1");
+    }
+    b.query("memory", o.memory()).query("memswap", o.memorySwap()).query("cpushares", o.cpuShares())
+        .query("cpusetcpus", o.cpuSetCpus()).query("cpuperiod", o.cpuPeriod()).query("cpuquota", o.cpuQuota())
+        .query("shmsize", o.shmSize());
+    if (!o.buildArgs().isEmpty()) {
+      b.query("buildargs", client.toJson(o.buildArgs()));
+    }
+    if (!o.labels().isEmpty()) {
+      b.query("labels", client.toJson(o.labels()));
+    }
+    if (o.squash()) {
+      b.query("squash", "1");
+    }
+    b.query("networkmode", o.networkMode()).query("platform", o.platform()).query("target", o.target());
+    if (!o.registryAuths().isEmpty()) {
+      b.header(CONFIG_HEADER, registryConfigHeader(o.registryAuths()));
+    }
+    return b;
+  }
+
+  @Override
+  public JsonStream<ProgressMessage> buildStream(Path contextDirectory, BuildOptions options) {
+    require(contextDirectory, "contextDirectory");
+    require(options, "options");
+    ContextTar context = ContextTar.of(contextDirectory, options.dockerfile());
+    RequestBody tar = new RequestBody() {
+      @Override
+      public long contentLength() {
+        return -1;
+      }
+
+      @Override
+      public String contentType() {
+        return TAR;
+      }
+
+      @Override
+      public void writeTo(OutputStream out) throws IOException {
+        context.writeTo(out);
+      }
+
+      @Override
+      public boolean isReplayable() {
+        return true; // re-reads the files
+      }
+
+      @Override
+      public String toString() {
+        return "RequestBody[build context " + contextDirectory + ", " + context.entries().size() + " entries]";
+      }
+    };
+    String dockerfile = options.dockerfile() == null ? null : ContextTar.dockerfilePath(options.dockerfile());
+    Request r = buildRequest(options, dockerfile).body(tar).build();
+    return client.stream(r, ProgressMessage.class, true);
+  }
+
+  @Override
+  public JsonStream<ProgressMessage> buildStream(InputStream contextTar, BuildOptions options) {
+    require(contextTar, "contextTar");
+    require(options, "options");
+    Request r = buildRequest(options, options.dockerfile()).body(RequestBody.ofStream(contextTar, TAR)).build();
+    return client.stream(r, ProgressMessage.class, true);
+  }
+
+  @Override
+  public String build(Path contextDirectory, BuildOptions options) {
+    return builtId(buildStream(contextDirectory, options));
+  }
+
+  @Override
+  public String build(InputStream contextTar, BuildOptions options) {
+    return builtId(buildStream(contextTar, options));
+  }
+
+  /** The image ID from the aux line, else from quiet output, else the short ID the engine printed. */
+  private static String builtId(JsonStream<ProgressMessage> stream) {
+    String[] found = {null, null}; // full, short
+    drain(stream, m -> {
+      String aux = text(m.aux().get("ID"));
+      if (aux != null) {
+        found[0] = aux;
+      } else if (m.stream() != null) {
+        Matcher full = IMAGE_ID.matcher(m.stream());
+        Matcher built = BUILT.matcher(m.stream());
+        if (full.matches()) {
+          found[0] = full.group(1);
+        } else if (built.matches()) {
+          found[1] = built.group(1);
+        }
+      }
+    });
+    if (found[0] != null) {
+      return found[0];
+    }
+    if (found[1] != null) {
+      return found[1];
+    }
+    throw new MalformedResponseException(BUILD + ": the build finished without naming the image", null);
+  }
+
+  @Override
+  public BuildPruneResponse pruneBuildCache(BuildPruneOptions options) {
+    require(options, "options");
+    Request.Builder b = client.request(BUILD_PRUNE).readTimeout(Duration.ZERO).query("keep-storage", options.keepStorage());
+    if (options.all()) {
+      b.query("all", "true");
+    }
+    if (!options.filters().isEmpty()) {
+      b.query("filters", client.toJson(options.filters().asMap()));
+    }
+    return client.call(b.build(), BuildPruneResponse.class);
+  }
+
+  // ---------------------------------------------------------------- registries
+
+  @Override
+  public JsonStream<ProgressMessage> pullStream(String image, PullOptions options) {
+    References.Parts p = References.split(require(image, "image"));
+    require(options, "options");
+    String tag = p.tagOrDigest();
+    if (tag == null && !options.allTags()) {
+      tag = "latest";
+    } else if (tag != null && options.allTags()) {
+      throw new IllegalArgumentException("allTags pulls a repository: give it without tag or digest: " + image);
+    }
+    Request r = longRunning(client.request(CREATE)).query("fromImage", p.repository()).query("tag", tag)
+        .query("platform", options.platform())
+        .header(AUTH_HEADER, authHeader(options.auth(), image)).build();
+    return client.stream(r, ProgressMessage.class, true);
+  }
+
+  @Override
+  public void pull(String image, PullOptions options) {
+    drain(pullStream(image, options), m -> { });
+  }
+
+  @Override
+  public JsonStream<ProgressMessage> pushStream(String name, PushOptions options) {
+    References.Parts p = References.split(require(name, "name"));
+    require(options, "options");
+    if (p.digest() != null) {
+      throw new IllegalArgumentException("push takes a repository and tag, not a digest: " + name);
+    }
+    String tag = p.tag();
+    if (tag == null && !options.allTags()) {
+      tag = "latest";
+    } else if (tag != null && options.allTags()) {
+      throw new IllegalArgumentException("allTags pushes a repository: give it without tag: " + name);
+    }
+    Request r = longRunning(client.request(PUSH, p.repository())).query("tag", tag)
+        .header(AUTH_HEADER, authHeader(options.auth(), p.repository())).build();
+    return client.stream(r, ProgressMessage.class, true);
+  }
+
+  @Override
+  public PushResult push(String name, PushOptions options) {
+    PushResult[] last = {null};
+    drain(pushStream(name, options), m -> {
+      String digest = text(m.aux().get("Digest"));
+      if (digest != null) {
+        Object size = m.aux().get("Size");
+        last[0] = new PushResult(text(m.aux().get("Tag")), digest,
+            size instanceof Number ? ((Number) size).longValue() : null);
+      }
+    });
+    if (last[0] == null) {
+      throw new MalformedResponseException(PUSH + ": the push finished without the registry's digest", null);
+    }
+    return last[0];
+  }
+
+  @Override
+  public DistributionInspect distributionInspect(String name, RegistryAuth auth) {
+    Request r = client.request(DISTRIBUTION, require(name, "name")).header(AUTH_HEADER, authHeader(auth, name)).build();
+    return client.call(r, DistributionInspect.class);
+  }
+
+  @Override
+  public String toString() {
+    return "ImageService[" + client + (credentials == null ? "" : ", " + credentials) + "]";
+  }
+}
