@@ -1,6 +1,6 @@
 /**
  * The bytes-to-HTTP layer of berth: the {@link dev.berth.transport.Doer} SPI, the HTTP/1.1 engine
- * and the Unix-socket and TCP dialers. Knows nothing about JSON or the engine API.
+ * and the Unix-socket, TCP and TLS dialers. Knows nothing about JSON or the engine API.
  */
 module dev.berth.transport {
   requires org.newsclub.net.unix;

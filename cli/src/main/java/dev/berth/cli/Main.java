@@ -5,6 +5,8 @@ import dev.berth.client.EngineClient;
 import dev.berth.client.FrameReader;
 import dev.berth.client.JsonStream;
 import dev.berth.client.Operation;
+import dev.berth.config.EngineConfig;
+import dev.berth.config.Engines;
 import dev.berth.system.SystemService;
 import dev.berth.transport.Request;
 import dev.berth.transport.RequestBody;
@@ -17,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +30,9 @@ import java.util.UUID;
 
 /**
  * {@code berth [--host ADDRESS] COMMAND}: {@code demo} (default), {@code ping}, {@code version},
- * {@code info}, {@code events SECONDS}, {@code raw METHOD PATH [JSON]}. The address defaults to
- * {@code DOCKER_HOST}, then {@code unix:///var/run/docker.sock}.
+ * {@code info}, {@code events SECONDS}, {@code raw METHOD PATH [JSON]}, {@code where}. Without
+ * {@code --host} the engine is found as the docker CLI finds it ({@link Engines}); {@code where}
+ * says which engine that is and why.
  */
 public final class Main {
   private static final Operation CREATE = Operation.of("ContainerCreate", "POST", "/containers/create");
@@ -39,10 +43,18 @@ public final class Main {
 
   private final PrintStream out;
   private final PrintStream err;
+  private final Map<String, String> env;
+  private final Path home;
 
   Main(PrintStream out, PrintStream err) {
+    this(out, err, System.getenv(), Path.of(System.getProperty("user.home")));
+  }
+
+  Main(PrintStream out, PrintStream err, Map<String, String> env, Path home) {
     this.out = out;
     this.err = err;
+    this.env = env;
+    this.home = home;
   }
 
   public static void main(String[] args) {
@@ -52,17 +64,17 @@ public final class Main {
   /** Runs a command; returns the exit status. */
   int run(String[] args) {
     List<String> a = new ArrayList<>(Arrays.asList(args));
-    String host = System.getenv("DOCKER_HOST");
+    String host = null;
     if (a.size() >= 2 && a.get(0).equals("--host")) {
       host = a.get(1);
       a = a.subList(2, a.size());
     }
-    if (host == null || host.isBlank()) {
-      host = "unix:///var/run/docker.sock";
-    }
     String command = a.isEmpty() ? "demo" : a.get(0);
     List<String> rest = a.isEmpty() ? List.of() : a.subList(1, a.size());
-    try (EngineClient client = EngineClient.connect(host)) {
+    if (command.equals("where") && host == null) {
+      return where();
+    }
+    try (EngineClient client = host != null ? EngineClient.connect(host) : Engines.connect(env, home)) {
       SystemService system = SystemService.create(client);
       switch (command) {
         case "ping": return ping(system);
@@ -71,15 +83,36 @@ public final class Main {
         case "events": return events(system, rest.isEmpty() ? 10 : Integer.parseInt(rest.get(0)));
         case "raw": return raw(client, rest);
         case "demo": return demo(client, system, rest.isEmpty() ? "busybox:local" : rest.get(0));
+        case "where":
+          out.println("engine:      " + host + " (from --host)");
+          return 0;
         case "help":
         case "--help":
-          out.println("usage: berth [--host ADDRESS] [demo [IMAGE] | ping | version | info | events SECONDS | raw METHOD PATH [JSON]]");
+          out.println("usage: berth [--host ADDRESS] [demo [IMAGE] | ping | version | info | events SECONDS | raw METHOD PATH [JSON] | where]");
           return 0;
         default:
           err.println("berth: unknown command '" + command + "' (try help)");
           return 2;
       }
     } catch (BerthException | IllegalArgumentException | UnsupportedOperationException e) {
+      err.println("berth: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  /** Which engine discovery picks and why; probes the sockets when nothing is configured. */
+  private int where() {
+    try {
+      EngineConfig config = Engines.resolve(env, home);
+      try {
+        out.println(config.locate().describe());
+        return 0;
+      } catch (BerthException e) {
+        out.println(config.describe());
+        err.println("berth: " + e.getMessage());
+        return 1;
+      }
+    } catch (BerthException e) {
       err.println("berth: " + e.getMessage());
       return 1;
     }

@@ -8,7 +8,10 @@ import dev.berth.testkit.TestEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @EngineTest
 class MainTest {
@@ -53,6 +56,32 @@ class MainTest {
   void aMalformedAddressIsAClearError() {
     assertEquals(1, main.run(new String[] {"--host", "nonsense", "ping"}));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("needs a scheme"));
+  }
+
+  @Test
+  void withoutHostTheEngineIsDiscoveredFromTheEnvironment(TestEngine engine, @TempDir Path home) {
+    Main m = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        Map.of("DOCKER_HOST", engine.address()), home);
+    assertEquals(0, m.run(new String[] {"ping"}), err.toString(StandardCharsets.UTF_8));
+    assertTrue(out().contains("engine      DOCKER"), out());
+  }
+
+  @Test
+  void whereSaysWhichEngineAndWhy(TestEngine engine, @TempDir Path home) {
+    Main m = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        Map.of("DOCKER_HOST", engine.address(), "DOCKER_API_VERSION", "1.40"), home);
+    assertEquals(0, m.run(new String[] {"where"}), err.toString(StandardCharsets.UTF_8));
+    assertTrue(out().startsWith("engine:      " + engine.address() + "\nfrom:        DOCKER_HOST"), out());
+    assertTrue(out().contains("api version: 1.40 (pinned by DOCKER_API_VERSION)"), out());
+  }
+
+  @Test
+  void whereWithAMissingContextIsAClearError(@TempDir Path home) {
+    Main m = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        Map.of("DOCKER_CONTEXT", "nope"), home);
+    assertEquals(1, m.run(new String[] {"where"}));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("context \"nope\" (from DOCKER_CONTEXT) not found"),
+        err.toString(StandardCharsets.UTF_8));
   }
 
   @Test

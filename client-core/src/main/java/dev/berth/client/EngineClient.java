@@ -244,7 +244,10 @@ public final class EngineClient implements AutoCloseable {
     }
   }
 
-  /** Closes the doer if this client made it ({@link #connect}); otherwise does nothing. */
+  /**
+   * Closes the doer if this client owns it ({@link #connect}, {@link Builder#ownsDoer}); otherwise
+   * does nothing.
+   */
   @Override
   public void close() {
     if (ownsDoer) {
@@ -329,7 +332,7 @@ public final class EngineClient implements AutoCloseable {
   /** Configures an {@link EngineClient}; not thread-safe. */
   public static final class Builder {
     private final Doer doer;
-    private final boolean ownsDoer;
+    private boolean ownsDoer;
     private ApiVersion apiVersion;
     private ApiVersion maxApiVersion = ApiVersion.MAX;
 
@@ -347,6 +350,15 @@ public final class EngineClient implements AutoCloseable {
     /** Pins the API version, e.g. {@code "1.41"}. */
     public Builder apiVersion(String version) {
       return apiVersion(version == null ? null : ApiVersion.parse(version));
+    }
+
+    /**
+     * Whether closing the client closes the doer. Off for {@link EngineClient#builder(Doer)} (the
+     * caller keeps the doer); factories that make a doer for the caller turn it on.
+     */
+    public Builder ownsDoer(boolean owns) {
+      this.ownsDoer = owns;
+      return this;
     }
 
     /** Caps negotiation at this version (default {@link ApiVersion#MAX}). */

@@ -1,5 +1,7 @@
 package dev.berth.transport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -10,8 +12,10 @@ import java.util.Objects;
  * An engine address as written in {@code DOCKER_HOST}: {@code unix:///var/run/docker.sock},
  * {@code tcp://127.0.0.1:2375}, {@code http://host:port}. Parsed once, immutable.
  *
- * <p>{@code https://}, {@code ssh://} and {@code npipe://} addresses parse, but this version can
- * only dial {@code unix}, {@code tcp} and {@code http}: {@link #dialer()} says what is missing.
+ * <p>{@link #dialer()} dials {@code unix}, {@code tcp} and {@code http} in the clear and
+ * {@code https} with TLS (the JDK's trust store, no client certificate); {@link #dialer(TlsConfig)}
+ * dials {@code tcp} and {@code https} with the given TLS settings. {@code ssh://} and
+ * {@code npipe://} addresses parse, but this version cannot dial them.
  */
 public final class Endpoint {
   private final String scheme;
@@ -129,10 +133,13 @@ public final class Endpoint {
   }
 
   /**
-   * A dialer for this endpoint.
+   * A dialer for this endpoint: plain for {@code unix}, {@code tcp} and {@code http}; TLS with
+   * the JDK's trust store and no client certificate for {@code https}.
    *
    * @throws UnsupportedOperationException for schemes this version cannot dial, saying what
    *     would be needed
+   * @throws java.io.UncheckedIOException for {@code https} when the JDK's trust store cannot be
+   *     loaded
    */
   public Dialer dialer() {
     switch (scheme) {
@@ -142,8 +149,11 @@ public final class Endpoint {
       case "http":
         return Dialers.tcp(host, port);
       case "https":
-        throw new UnsupportedOperationException(
-            "https:// engine addresses need TLS support, which this version of berth-transport does not have yet");
+        try {
+          return dialer(TlsConfig.jdkDefaults());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e.getMessage(), e);
+        }
       case "ssh":
         throw new UnsupportedOperationException(
             "ssh:// engine addresses need the berth-transport-ssh module, which is not available yet");
@@ -151,6 +161,22 @@ public final class Endpoint {
         throw new UnsupportedOperationException(
             "npipe:// engine addresses (Windows named pipes) are not supported");
     }
+  }
+
+  /**
+   * A TLS dialer for this {@code tcp://} or {@code https://} endpoint (see
+   * {@link Dialers#tls(String, int, TlsConfig)}).
+   *
+   * @throws IllegalArgumentException for other schemes: {@code http://} is plain by definition,
+   *     and TLS does not apply to {@code unix://}, {@code ssh://} or {@code npipe://}
+   */
+  public Dialer dialer(TlsConfig tls) {
+    Objects.requireNonNull(tls, "tls");
+    if (!scheme.equals("tcp") && !scheme.equals("https")) {
+      throw new IllegalArgumentException("TLS applies to tcp:// and https:// engine addresses, not to " + this
+          + (scheme.equals("http") ? " (http:// means plain HTTP: use https:// or tcp://)" : ""));
+    }
+    return Dialers.tls(host, port, tls, toString());
   }
 
   @Override

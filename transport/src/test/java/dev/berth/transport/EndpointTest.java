@@ -75,9 +75,26 @@ class EndpointTest {
     assertEquals("me", e.user());
   }
 
+  @Test
+  void httpsDialsTlsWithTheJdkTrustStore() {
+    Dialer d = Endpoint.parse("https://127.0.0.1:2376").dialer();
+    assertEquals("https://127.0.0.1:2376", d.toString());
+    assertEquals("127.0.0.1:2376", d.authority());
+  }
+
+  @Test
+  void tlsSettingsApplyToTcpAndHttpsOnly() throws Exception {
+    TlsConfig tls = TlsConfig.builder().build();
+    assertEquals("tcp://host:2376", Endpoint.parse("tcp://host:2376").dialer(tls).toString());
+    assertEquals("https://host:443", Endpoint.parse("https://host").dialer(tls).toString());
+    for (String a : new String[] {"unix:///var/run/docker.sock", "http://host:80", "ssh://u@host", "npipe:////./pipe/x"}) {
+      IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> Endpoint.parse(a).dialer(tls));
+      assertTrue(ex.getMessage().contains("tcp:// and https://"), ex.getMessage());
+    }
+  }
+
   @ParameterizedTest
   @CsvSource({
-      "https://host:2376, TLS",
       "ssh://user@host:2222, berth-transport-ssh",
       "npipe:////./pipe/docker_engine, named pipe",
   })
