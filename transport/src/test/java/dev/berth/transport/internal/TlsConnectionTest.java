@@ -110,13 +110,15 @@ class TlsConnectionTest {
         try {
           SSLSocket s = (SSLSocket) ss.accept();
           toClose.add(s);
-          new Thread(() -> {
+          Thread h = new Thread(() -> {
             try {
               handler.handle(s);
             } catch (Exception ignored) {
               // the client side asserts
             }
-          }).start();
+          });
+          h.setDaemon(true);
+          h.start();
         } catch (IOException e) {
           return;
         }
@@ -235,7 +237,7 @@ class TlsConnectionTest {
       trickle.set(true);
       s.getOutputStream().write(payload); // one TLS record (< 16 KiB)
       s.getOutputStream().flush();
-      Thread.sleep(5000);
+      s.getInputStream().read(); // until the client goes
     });
     int proxyPort = trickleProxy(port, trickle);
     Connection c = dial(client, proxyPort);
