@@ -109,7 +109,7 @@ class TlsEngineTest {
       assertNotNull(client.ping().apiVersion());
       Map<?, ?> version = client.call(Request.get("/version").build(), Map.class);
       assertNotNull(version.get("ApiVersion"));
-      List<Map> containers = client.callList(Request.get("/containers/json").query("all", 1).build(), Map.class);
+      List<?> containers = client.callList(Request.get("/containers/json").query("all", 1).build(), Map.class);
       assertNotNull(containers);
     }
   }
