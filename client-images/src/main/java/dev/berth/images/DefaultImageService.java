@@ -233,6 +233,14 @@ final class DefaultImageService implements ImageService {
   @Override
   public String commit(String container, CommitOptions options) {
     require(options, "options");
+    // Docker 20.10 commits first and judges the name afterwards (HTTP 500, an unnamed image left
+    // behind), so the name is checked here
+    if (options.repository() != null) {
+      References.checkRepository(options.repository());
+    }
+    if (options.tag() != null) {
+      References.checkTag(options.tag());
+    }
     Request.Builder b = longRunning(client.request(COMMIT)).query("container", require(container, "container"))
         .query("repo", options.repository()).query("tag", options.tag())
         .query("comment", options.comment()).query("author", options.author());
@@ -244,7 +252,7 @@ final class DefaultImageService implements ImageService {
     }
     Object config = options.config() == null ? Map.of() : options.config();
     Request r = b.body(client.jsonBody(config)).build();
-    CommitResponse created = referenceErrors(() -> client.call(r, CommitResponse.class));
+    CommitResponse created = client.call(r, CommitResponse.class);
     if (created == null || created.id() == null) {
       throw new MalformedResponseException(COMMIT + ": the engine's answer names no image", null);
     }

@@ -121,6 +121,10 @@ public interface ImageService {
    * configuration (changed by {@link CommitOptions#config()} and {@link CommitOptions#changes()}).
    *
    * @return the new image's ID
+   * @throws IllegalArgumentException for a malformed repository or tag, checked before sending
+   *     (Docker 20.10 would commit first and then fail, leaving an unnamed image behind)
+   * @throws dev.berth.client.NotFoundException for an unknown container
+   * @throws dev.berth.client.InvalidRequestException for a change the engine cannot apply
    */
   String commit(String container, CommitOptions options);
 

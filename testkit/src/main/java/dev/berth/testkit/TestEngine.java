@@ -1,6 +1,8 @@
 package dev.berth.testkit;
 
 import dev.berth.client.EngineClient;
+import dev.berth.client.ConflictException;
+import dev.berth.client.EngineException;
 import dev.berth.client.Filters;
 import dev.berth.client.NotFoundException;
 import dev.berth.client.Operation;
@@ -17,7 +19,8 @@ import java.util.UUID;
 /**
  * The real test engine as one test sees it: a fresh client over a connection-tracking doer, the
  * test image, unique names and a label that marks everything the test creates for removal.
- * Made and cleaned up by {@link EngineExtension}.
+ * Made and cleaned up by {@link EngineExtension}: containers with the label, then images named
+ * with {@link #imageName} (their names are removed) and images with the label (deleted).
  */
 public final class TestEngine {
   /** Label key on every object a test creates; the value identifies the test. */
@@ -28,6 +31,8 @@ public final class TestEngine {
   private static final Operation WAIT = Operation.of("ContainerWait", "POST", "/containers/{id}/wait");
   private static final Operation REMOVE = Operation.of("ContainerDelete", "DELETE", "/containers/{id}");
   private static final Operation LIST = Operation.of("ContainerList", "GET", "/containers/json");
+  private static final Operation IMAGE_LIST = Operation.of("ImageList", "GET", "/images/json");
+  private static final Operation IMAGE_DELETE = Operation.of("ImageDelete", "DELETE", "/images/{name}");
 
   private final String address;
   private final TrackingDialer dialer;
@@ -71,6 +76,24 @@ public final class TestEngine {
   /** A name no other test uses: {@code berth-test-<prefix>-<random>}. */
   public String uniqueName(String prefix) {
     return "berth-test-" + prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /**
+   * A repository name for an image this test makes, {@code berth-test-<test>-<prefix>-<random>}
+   * (lower case); every reference to it (tags, digests) is removed after the test, which deletes
+   * the image when nothing else names it. Add a {@code :tag} as needed.
+   */
+  public String imageName(String prefix) {
+    return imageMarker() + prefix.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** {@link #imageName(String)} in a registry: {@code <registry>/berth-test-...}. */
+  public String imageName(String registry, String prefix) {
+    return registry + "/" + imageName(prefix);
+  }
+
+  private String imageMarker() {
+    return "berth-test-" + testId + "-";
   }
 
   /** Labels to put on every object the test creates, so it is removed afterwards. */
@@ -133,7 +156,56 @@ public final class TestEngine {
       ids.add((String) c.get("Id"));
     }
     ids.forEach(this::remove);
-    return ids.size();
+    return ids.size() + cleanUpImages();
+  }
+
+  /**
+   * Removes the references named by {@link #imageName} (untagging; the engine deletes an image
+   * with its last name), then deletes the images labelled by this test, children before parents.
+   */
+  private int cleanUpImages() {
+    int removed = 0;
+    Request all = client.request(IMAGE_LIST).query("all", "true").query("digests", "true").build();
+    @SuppressWarnings("rawtypes")
+    List<Map> images = client.callList(all, Map.class);
+    String marker = imageMarker();
+    for (Map<?, ?> image : images) {
+      for (String key : List.of("RepoTags", "RepoDigests")) {
+        Object refs = image.get(key);
+        if (refs instanceof List) {
+          for (Object ref : (List<?>) refs) {
+            if (ref instanceof String && ((String) ref).contains(marker)) {
+              removed += deleteImage((String) ref, false) ? 1 : 0;
+            }
+          }
+        }
+      }
+    }
+    Filters f = Filters.builder().add("label", LABEL + "=" + testId).build();
+    for (int pass = 0; pass < 5; pass++) {
+      Request labelled = client.request(IMAGE_LIST).query("all", "true").query("filters", client.toJson(f.asMap())).build();
+      @SuppressWarnings("rawtypes")
+      List<Map> left = client.callList(labelled, Map.class);
+      if (left.isEmpty()) {
+        break;
+      }
+      for (Map<?, ?> image : left) {
+        removed += deleteImage((String) image.get("Id"), true) ? 1 : 0;
+      }
+    }
+    return removed;
+  }
+
+  private boolean deleteImage(String reference, boolean force) {
+    try {
+      client.execute(client.request(IMAGE_DELETE, reference).query("force", force ? "true" : null).build());
+      return true;
+    } catch (NotFoundException | ConflictException e) {
+      return false; // gone already, or a child image is deleted first in the next pass
+    } catch (EngineException e) {
+      System.err.println("testkit: could not remove image " + reference + ": " + e.getMessage());
+      return false;
+    }
   }
 
   void close() {

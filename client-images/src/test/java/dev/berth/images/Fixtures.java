@@ -1,0 +1,186 @@
+package dev.berth.images;
+
+import dev.berth.containers.Archive;
+import dev.berth.containers.ContainerService;
+import dev.berth.images.internal.TarWriter;
+import dev.berth.testkit.TestEngine;
+import dev.berth.transport.Doer;
+import dev.berth.transport.RawStream;
+import dev.berth.transport.Request;
+import dev.berth.transport.Response;
+import dev.berth.types.containers.ContainerCreateRequest;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Test support: small tars, tiny unique images, reading files back through a container. */
+final class Fixtures {
+  private Fixtures() {}
+
+  /** A tar of regular files (name to content); parent directories are implied. */
+  static byte[] tar(Map<String, String> files) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      TarWriter w = new TarWriter(out);
+      for (Map.Entry<String, String> f : files.entrySet()) {
+        byte[] data = f.getValue().getBytes(StandardCharsets.UTF_8);
+        w.file(f.getKey(), data.length, 0644, 1_700_000_000L, new ByteArrayInputStream(data));
+      }
+      w.finish();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Imports a one-file image named {@code reference}, unique by its content and labelled for
+   * the test's clean-up; returns its ID.
+   */
+  static String tinyImage(ImageService images, TestEngine engine, String reference) {
+    String label = TestEngine.LABEL + "=" + engine.labels().get(TestEngine.LABEL);
+    byte[] rootFs = tar(Map.of("id.txt", reference + " " + System.nanoTime() + "\n"));
+    return images.importImage(new ByteArrayInputStream(rootFs), o -> {
+      o.change("LABEL " + label).message("berth test image");
+      if (reference != null) {
+        References ref = References.of(reference);
+        o.repository(ref.repository).tag(ref.tag);
+      }
+    });
+  }
+
+  /** A reference's repository and tag, split at the last ':' after the last '/'. */
+  static final class References {
+    final String repository;
+    final String tag;
+
+    private References(String repository, String tag) {
+      this.repository = repository;
+      this.tag = tag;
+    }
+
+    static References of(String reference) {
+      int colon = reference.lastIndexOf(':');
+      int slash = reference.lastIndexOf('/');
+      return colon > slash ? new References(reference.substring(0, colon), reference.substring(colon + 1))
+          : new References(reference, null);
+    }
+  }
+
+  /**
+   * The regular files below {@code dir} in a (never started) container of {@code image}, path
+   * relative to {@code dir} to content, read with {@code GET /containers/{id}/archive}.
+   */
+  static Map<String, String> filesIn(TestEngine engine, String image, String dir) throws IOException {
+    ContainerService containers = ContainerService.create(engine.client());
+    String id = containers.create(ContainerCreateRequest.builder().image(image).cmd("true")
+        .labels(engine.labels()).hostConfig(h -> h.networkMode("none")).build()).id();
+    try (Archive archive = containers.archive(id, dir)) {
+      Map<String, String> files = new TreeMap<>();
+      String base = archive.stat().name() + "/";
+      readTar(archive.tar()).forEach((name, data) -> {
+        if (data != null && name.startsWith(base)) {
+          files.put(name.substring(base.length()), new String(data, StandardCharsets.UTF_8));
+        }
+      });
+      return files;
+    } finally {
+      engine.remove(id);
+    }
+  }
+
+  /** Entry name to content (null for directories and links), in archive order. */
+  static Map<String, byte[]> readTar(InputStream in) throws IOException {
+    Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+    byte[] h = new byte[512];
+    String paxPath = null;
+    while (true) {
+      if (in.readNBytes(h, 0, 512) < 512) {
+        throw new IOException("truncated tar");
+      }
+      boolean zero = true;
+      for (byte b : h) {
+        zero &= b == 0;
+      }
+      if (zero) {
+        return out;
+      }
+      String name = cstr(h, 0, 100);
+      String prefix = cstr(h, 345, 155);
+      if (!prefix.isEmpty()) {
+        name = prefix + "/" + name;
+      }
+      String sizeField = cstr(h, 124, 12).trim();
+      long size = sizeField.isEmpty() ? 0 : Long.parseLong(sizeField, 8);
+      char type = (char) h[156];
+      byte[] data = in.readNBytes((int) size);
+      in.readNBytes((int) ((512 - size % 512) % 512));
+      if (type == 'x') {
+        for (String rec : new String(data, StandardCharsets.UTF_8).split("\n")) {
+          int sp = rec.indexOf(' ');
+          if (sp > 0 && rec.substring(sp + 1).startsWith("path=")) {
+            paxPath = rec.substring(sp + 6);
+          }
+        }
+        continue;
+      }
+      if (paxPath != null) {
+        name = paxPath;
+        paxPath = null;
+      }
+      out.put(name, type == '0' || type == '\0' ? data : null);
+    }
+  }
+
+  private static String cstr(byte[] b, int off, int len) {
+    int end = off;
+    while (end < off + len && b[end] != 0) {
+      end++;
+    }
+    return new String(b, off, end - off, StandardCharsets.UTF_8);
+  }
+
+  /** A doer that forwards to the test engine's and records each request it sends. */
+  static final class Recording implements Doer {
+    final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final Doer target;
+
+    Recording(TestEngine engine) {
+      this.target = engine.doer();
+    }
+
+    @Override
+    public Response send(Request r) throws IOException {
+      requests.add(r);
+      return target.send(r);
+    }
+
+    @Override
+    public RawStream sendRaw(Request r) throws IOException {
+      requests.add(r);
+      return target.sendRaw(r);
+    }
+
+    @Override
+    public void close() {}
+
+    /** The requests for an operation id, in order. */
+    List<Request> of(String operationId) {
+      List<Request> out = new ArrayList<>();
+      for (Request r : requests) {
+        if (operationId.equals(r.operationId())) {
+          out.add(r);
+        }
+      }
+      return out;
+    }
+  }
+}
