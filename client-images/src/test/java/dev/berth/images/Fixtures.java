@@ -85,7 +85,8 @@ final class Fixtures {
         .labels(engine.labels()).hostConfig(h -> h.networkMode("none")).build()).id();
     try (Archive archive = containers.archive(id, dir)) {
       Map<String, String> files = new TreeMap<>();
-      String base = archive.stat().name() + "/";
+      String statName = archive.stat().name();
+      String base = statName.endsWith("/") ? statName : statName + "/"; // "/" for the root
       readTar(archive.tar()).forEach((name, data) -> {
         if (data != null && name.startsWith(base)) {
           files.put(name.substring(base.length()), new String(data, StandardCharsets.UTF_8));
