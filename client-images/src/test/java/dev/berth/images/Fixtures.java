@@ -98,6 +98,19 @@ final class Fixtures {
     }
   }
 
+  /**
+   * The regular files of an image's root file system, without the ones the engine adds to every
+   * container ({@code /.dockerenv}, {@code /dev/console}, {@code /etc/hostname}, {@code /etc/hosts},
+   * {@code /etc/resolv.conf}).
+   */
+  static Map<String, String> imageFiles(TestEngine engine, String image) throws IOException {
+    Map<String, String> files = filesIn(engine, image, "/");
+    for (String added : List.of(".dockerenv", "dev/console", "etc/hostname", "etc/hosts", "etc/resolv.conf")) {
+      files.remove(added);
+    }
+    return files;
+  }
+
   /** Entry name to content (null for directories and links), in archive order. */
   static Map<String, byte[]> readTar(InputStream in) throws IOException {
     Map<String, byte[]> out = new java.util.LinkedHashMap<>();
