@@ -7,7 +7,7 @@ import dev.berth.client.JsonStream;
 import dev.berth.client.MalformedResponseException;
 import dev.berth.client.NotModifiedException;
 import dev.berth.client.Operation;
-import dev.berth.containers.internal.TarWriter;
+import dev.berth.client.internal.TarWriter;
 import dev.berth.transport.RawStream;
 import dev.berth.transport.Request;
 import dev.berth.transport.RequestBody;

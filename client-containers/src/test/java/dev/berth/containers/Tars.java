@@ -65,7 +65,7 @@ final class Tars {
   static byte[] of(Map<String, String> files) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      dev.berth.containers.internal.TarWriter w = new dev.berth.containers.internal.TarWriter(out);
+      dev.berth.client.internal.TarWriter w = new dev.berth.client.internal.TarWriter(out);
       for (Map.Entry<String, String> f : files.entrySet()) {
         byte[] data = f.getValue().getBytes(StandardCharsets.UTF_8);
         w.file(f.getKey(), data.length, 0644, 1_700_000_000L, new java.io.ByteArrayInputStream(data));

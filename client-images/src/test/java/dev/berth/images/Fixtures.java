@@ -2,7 +2,7 @@ package dev.berth.images;
 
 import dev.berth.containers.Archive;
 import dev.berth.containers.ContainerService;
-import dev.berth.images.internal.TarWriter;
+import dev.berth.client.internal.TarWriter;
 import dev.berth.testkit.TestEngine;
 import dev.berth.transport.Doer;
 import dev.berth.transport.RawStream;

@@ -1,5 +1,7 @@
 package dev.berth.images.internal;
 
+import dev.berth.client.internal.TarWriter;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.berth.containers.internal;
+package dev.berth.client.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 /**
  * Writes a POSIX tar (ustar, with PAX records for long names and large sizes) to a stream,
  * entry by entry, with bounded memory. Not thread-safe.
+ *
+ * <p>Shared by the container service (copying files in) and the image service (build contexts).
  */
 public final class TarWriter {
   private static final int BLOCK = 512;
@@ -39,6 +41,24 @@ public final class TarWriter {
       for (Path child : children) {
         writeTree(child, name + "/" + child.getFileName());
       }
+    } else if (Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+      try (InputStream in = Files.newInputStream(source)) {
+        file(name, Files.size(source), mode(source, 0644), mtime(source), in);
+      }
+    } else {
+      throw new IOException("cannot archive " + source + ": not a regular file, directory or symlink");
+    }
+  }
+
+  /**
+   * Writes {@code source} alone (a file with its content, a directory without its children, or a
+   * symlink) under the name {@code name}.
+   */
+  public void writeEntry(Path source, String name) throws IOException {
+    if (Files.isSymbolicLink(source)) {
+      symlink(name, Files.readSymbolicLink(source).toString(), mtime(source));
+    } else if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+      directory(name, mode(source, 0755), mtime(source));
     } else if (Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
       try (InputStream in = Files.newInputStream(source)) {
         file(name, Files.size(source), mode(source, 0644), mtime(source), in);
