@@ -164,12 +164,44 @@ public final class Fixtures {
     }
   }
 
-  /** {@code java ... dev.berth.bench.Fixtures cleanup|logs}. */
+  /** Removes every labelled container except those labelled {@code LABEL=keep}. */
+  static int removeAllBut(String keep) {
+    try (EngineClient client = Engine.berth()) {
+      BerthContainers c = new BerthContainers(client);
+      int n = 0;
+      for (ContainerSummary s : Engine.retry("list fixtures", () -> c.listByLabel(Engine.LABEL))) {
+        if (!keep.equals(s.labels().get(Engine.LABEL))) {
+          c.remove(s.id(), true);
+          n++;
+        }
+      }
+      return n;
+    }
+  }
+
+  static void deleteCaptures() {
+    try (java.util.stream.Stream<Path> files = Files.exists(WORK) ? Files.list(WORK) : java.util.stream.Stream.empty()) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        if (f.getFileName().toString().startsWith("logs-") || f.getFileName().toString().startsWith("capture")) {
+          Files.deleteIfExists(f);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code java ... dev.berth.bench.Fixtures cleanup [--keep-logs] | logs}. */
   public static void main(String[] args) {
     String what = args.length == 0 ? "cleanup" : args[0];
     switch (what) {
       case "cleanup":
-        System.out.println("removed " + removeLabelled(null) + " labelled container(s)");
+        boolean keepLogs = args.length > 1 && args[1].equals("--keep-logs");
+        int n = keepLogs ? removeAllBut(LOG_LABEL_VALUE) : removeLabelled(null);
+        if (!keepLogs) {
+          deleteCaptures();
+        }
+        System.out.println("bench: removed " + n + " labelled container(s)");
         break;
       case "logs":
         String id = logContainer();

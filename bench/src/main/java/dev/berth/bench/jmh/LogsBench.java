@@ -134,28 +134,28 @@ public class LogsBench {
 
   @Benchmark
   @Warmup(iterations = 1, time = 1)
-  @Measurement(iterations = 3, time = 1)
+  @Measurement(iterations = 2, time = 1)
   public long logsEngine_berth(Clients.Berth b, LogContainer l) {
     return berthLogs(b.containers, l.id);
   }
 
   @Benchmark
   @Warmup(iterations = 1, time = 1)
-  @Measurement(iterations = 3, time = 1)
+  @Measurement(iterations = 2, time = 1)
   public long logsEngine_floor(Clients.Floor f, LogContainer l) throws IOException {
     return floorLogs(f.client, l.floorLogs);
   }
 
   @Benchmark
   @Warmup(iterations = 1, time = 1)
-  @Measurement(iterations = 3, time = 1)
+  @Measurement(iterations = 2, time = 1)
   public long logsEngine_dockerJavaHc5(Clients.DockerJavaHc5 d, LogContainer l) throws InterruptedException {
     return dockerJavaLogs(d.client, l.id);
   }
 
   @Benchmark
   @Warmup(iterations = 1, time = 1)
-  @Measurement(iterations = 3, time = 1)
+  @Measurement(iterations = 2, time = 1)
   public long logsEngine_dockerJavaZerodep(Clients.DockerJavaZerodep d, LogContainer l) throws InterruptedException {
     return dockerJavaLogs(d.client, l.id);
   }
