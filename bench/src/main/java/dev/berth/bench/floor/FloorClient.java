@@ -33,6 +33,12 @@ public final class FloorClient implements Closeable {
   private final UnixDomainSocketAddress address;
   private final ConcurrentLinkedDeque<Exchange> idle = new ConcurrentLinkedDeque<>();
   private volatile boolean closed;
+  private final java.util.concurrent.atomic.AtomicInteger dialed = new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Connections opened so far (keep-alive check). */
+  public int dialed() {
+    return dialed.get();
+  }
 
   public FloorClient(Path socket) {
     this.address = UnixDomainSocketAddress.of(socket);
@@ -81,6 +87,7 @@ public final class FloorClient implements Closeable {
       }
     }
     x = new Exchange(SocketChannel.open(address));
+    dialed.incrementAndGet();
     try {
       x.begin(request);
       return x;
