@@ -164,28 +164,28 @@ public class LogsBench {
 
   @Benchmark
   @Warmup(iterations = 3, time = 2)
-  @Measurement(iterations = 5, time = 2)
+  @Measurement(iterations = 8, time = 2)
   public long logsReplay_berth(Replay r) {
     return berthLogs(r.berthContainers, r.id);
   }
 
   @Benchmark
   @Warmup(iterations = 3, time = 2)
-  @Measurement(iterations = 5, time = 2)
+  @Measurement(iterations = 8, time = 2)
   public long logsReplay_floor(Replay r) throws IOException {
     return floorLogs(r.floor, r.floorLogs);
   }
 
   @Benchmark
   @Warmup(iterations = 3, time = 2)
-  @Measurement(iterations = 5, time = 2)
+  @Measurement(iterations = 8, time = 2)
   public long logsReplay_dockerJavaHc5(Replay r) throws InterruptedException {
     return dockerJavaLogs(r.dockerJavaHc5, r.id);
   }
 
   @Benchmark
   @Warmup(iterations = 3, time = 2)
-  @Measurement(iterations = 5, time = 2)
+  @Measurement(iterations = 8, time = 2)
   public long logsReplay_dockerJavaZerodep(Replay r) throws InterruptedException {
     return dockerJavaLogs(r.dockerJavaZerodep, r.id);
   }
