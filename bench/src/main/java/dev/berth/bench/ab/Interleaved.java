@@ -14,8 +14,10 @@ import java.util.Map;
 /**
  * A diagnostic beside JMH for a shared, noisy machine: runs the sequential ping of berth, berth's
  * Doer and the floor in one JVM in short alternating blocks, so that load from other processes
- * hits all three alike, and prints the median block time of each and the ratios. Not part of
- * the report; use it to tell a real gap from noise ({@code java -cp ... dev.berth.bench.ab.Interleaved [seconds]}).
+ * hits all three alike, and prints the median block time of each and the ratios; with
+ * {@code -Dinspect} the same for inspect one container decoded. scripts/bench runs it after JMH
+ * and the report shows its ratios beside JMH's
+ * ({@code java [-Dinspect] [-Dout=FILE.json] -cp ... dev.berth.bench.ab.Interleaved [seconds]}).
  */
 public final class Interleaved {
   private Interleaved() {}
@@ -41,8 +43,21 @@ public final class Interleaved {
         }
       });
       ops.put("floor", () -> floor.exchange(floorPing));
+      if (System.getProperty("inspect") != null) { // -Dinspect: inspect one container decoded instead of ping
+        ops.clear();
+        String value = dev.berth.bench.Fixtures.uniqueValue("ab");
+        String id = dev.berth.bench.Fixtures.createLabelled(1, value).get(0);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> dev.berth.bench.Fixtures.removeLabelled(value)));
+        dev.berth.bench.BerthContainers containers = new dev.berth.bench.BerthContainers(berth);
+        byte[] floorInspect = FloorClient.request("GET", Engine.API + "/containers/" + id + "/json");
+        com.fasterxml.jackson.databind.ObjectReader reader =
+            dev.berth.bench.jmh.Clients.Floor.JSON.readerFor(dev.berth.bench.ContainerInspect.class);
+        ops.put("berth", () -> containers.inspect(id));
+        ops.put("floor", () -> dev.berth.bench.jmh.Clients.Floor.call(floor, floorInspect, reader));
+      }
       // the floor's exchange over junixsocket's streams instead of a JDK SocketChannel: tells
       // how much of the gap is the socket library rather than berth's own code
+      if (System.getProperty("inspect") == null) {
       org.newsclub.net.unix.AFUNIXSocket afu = org.newsclub.net.unix.AFUNIXSocket.connectTo(
           org.newsclub.net.unix.AFUNIXSocketAddress.of(Engine.SOCKET));
       InputStream afIn = afu.getInputStream();
@@ -65,6 +80,7 @@ public final class Interleaved {
           }
         }
       });
+      }
       if (args.length > 1) { // only one op, N times: for strace -c and the like
         Op op = ops.get(args[1]);
         for (int i = 0; i < seconds; i++) {
@@ -74,7 +90,7 @@ public final class Interleaved {
       }
       Map<String, List<Double>> blocks = new LinkedHashMap<>();
       ops.keySet().forEach(k -> blocks.put(k, new ArrayList<>()));
-      int block = 500;
+      int block = System.getProperty("inspect") != null ? 100 : 500;
       for (int warm = 0; warm < 20; warm++) {
         for (Op op : ops.values()) {
           for (int i = 0; i < block; i++) {
@@ -93,6 +109,12 @@ public final class Interleaved {
         }
       }
       double floorMedian = median(blocks.get("floor"));
+      blocks.values().removeIf(List::isEmpty);
+      Map<String, Double> medians = new LinkedHashMap<>();
+      blocks.forEach((k, v) -> medians.put(k, median(v)));
+      if (System.getProperty("out") != null) {
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(new java.io.File(System.getProperty("out")), medians);
+      }
       for (Map.Entry<String, List<Double>> e : blocks.entrySet()) {
         double m = median(e.getValue());
         System.out.printf("%-10s median of %d blocks: %7.1f µs/op  (÷ floor %.2f×)%n", e.getKey(), e.getValue().size(), m, m / floorMedian);
