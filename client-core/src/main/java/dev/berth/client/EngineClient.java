@@ -35,7 +35,6 @@ public final class EngineClient implements AutoCloseable {
   private final boolean ownsDoer;
   private final ApiVersion pinned;
   private final ApiVersion max;
-  private final ObjectMapper mapper;
   private final ReentrantLock negotiation = new ReentrantLock();
   private volatile ApiVersion negotiated;
   private volatile String prefix;
@@ -45,7 +44,6 @@ public final class EngineClient implements AutoCloseable {
     this.ownsDoer = b.ownsDoer;
     this.pinned = b.apiVersion;
     this.max = b.maxApiVersion;
-    this.mapper = Codec.mapper();
     if (pinned != null) {
       this.negotiated = pinned;
       this.prefix = "/v" + pinned;
@@ -169,17 +167,17 @@ public final class EngineClient implements AutoCloseable {
    * Sends a request and decodes the JSON answer as {@code type}; {@code null} for an empty body.
    */
   public <T> T call(Request request, Class<T> type) {
-    return decode(request, mapper.constructType(type));
+    return decode(request, mapper().constructType(type));
   }
 
   /** Sends a request and decodes the JSON answer as {@code type} (e.g. a parameterised type). */
   public <T> T call(Request request, Type type) {
-    return decode(request, mapper.constructType(type));
+    return decode(request, mapper().constructType(type));
   }
 
   /** Sends a request and decodes a JSON array answer as a list of {@code elementType}. */
   public <T> List<T> callList(Request request, Class<T> elementType) {
-    List<T> list = decode(request, mapper.getTypeFactory().constructCollectionType(List.class, elementType));
+    List<T> list = decode(request, mapper().getTypeFactory().constructCollectionType(List.class, elementType));
     return list == null ? List.of() : list;
   }
 
@@ -198,7 +196,7 @@ public final class EngineClient implements AutoCloseable {
   public <T> JsonStream<T> stream(Request request, Class<T> type, boolean checkErrors) {
     Response r = call(request);
     try {
-      return new JsonStream<>(r, mapper, mapper.constructType(type), describe(request), checkErrors);
+      return new JsonStream<>(r, mapper(), mapper().constructType(type), describe(request), checkErrors);
     } catch (RuntimeException e) {
       r.close();
       throw e;
@@ -229,7 +227,7 @@ public final class EngineClient implements AutoCloseable {
   /** Encodes {@code value} as a JSON request body. */
   public RequestBody jsonBody(Object value) {
     try {
-      return RequestBody.json(mapper.writeValueAsBytes(value));
+      return RequestBody.json(mapper().writeValueAsBytes(value));
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot encode " + value.getClass().getName() + " as JSON: " + e.getMessage(), e);
     }
@@ -238,10 +236,15 @@ public final class EngineClient implements AutoCloseable {
   /** Encodes {@code value} as compact JSON text (for query parameters such as {@code filters}). */
   public String toJson(Object value) {
     try {
-      return mapper.writeValueAsString(value);
+      return mapper().writeValueAsString(value);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot encode " + value.getClass().getName() + " as JSON: " + e.getMessage(), e);
     }
+  }
+
+  /** Jackson is set up on first JSON use, not for a client that only pings (cold start). */
+  private static ObjectMapper mapper() {
+    return Codec.mapper();
   }
 
   /**
@@ -282,11 +285,11 @@ public final class EngineClient implements AutoCloseable {
   private <T> T decode(Request request, JavaType type) {
     try (Response r = call(request)) {
       InputStream in = r.body().stream();
-      try (JsonParser p = mapper.getFactory().createParser(in)) {
+      try (JsonParser p = mapper().getFactory().createParser(in)) {
         if (p.nextToken() == null) {
           return null;
         }
-        T value = mapper.readValue(p, type);
+        T value = mapper().readValue(p, type);
         drainStream(in);
         return value;
       } catch (com.fasterxml.jackson.core.JacksonException e) {

@@ -276,23 +276,10 @@ final class Http1Response implements Response, ResponseBody {
 
     /** Reads the next chunk-size line; false after the last chunk and its trailers. */
     private boolean nextChunk() throws IOException {
-      int[] budget = {HttpConnection.MAX_HEAD_BYTES};
-      String line = conn.readLine(budget, "chunked body");
-      int semi = line.indexOf(';');
-      String hex = (semi >= 0 ? line.substring(0, semi) : line).trim();
-      if (hex.isEmpty() || hex.length() > 15) {
-        throw new ProtocolException("bad chunk size from " + conn.endpoint + ": " + HttpConnection.printable(line));
-      }
-      long size = 0;
-      for (int i = 0; i < hex.length(); i++) {
-        int d = Character.digit(hex.charAt(i), 16);
-        if (d < 0) {
-          throw new ProtocolException("bad chunk size from " + conn.endpoint + ": " + HttpConnection.printable(line));
-        }
-        size = size * 16 + d;
-      }
+      long size = conn.readChunkSize(); // parsed in place: no allocation per chunk
       if (size == 0) {
         lastChunkSeen = true;
+        int[] budget = {HttpConnection.MAX_HEAD_BYTES};
         while (!conn.readLine(budget, "chunked body trailers").isEmpty()) {
           // trailers carry nothing the engine API uses
         }
@@ -304,11 +291,7 @@ final class Http1Response implements Response, ResponseBody {
     }
 
     private void readChunkEnd() throws IOException {
-      int[] budget = {16};
-      String end = conn.readLine(budget, "chunked body");
-      if (!end.isEmpty()) {
-        throw new ProtocolException("missing CRLF after a chunk from " + conn.endpoint);
-      }
+      conn.readChunkEnd();
     }
 
     @Override
