@@ -31,6 +31,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * failures {@link TransportException}s.
  */
 public final class EngineClient implements AutoCloseable {
+  private static final Request PING = Request.get("/_ping").operation("SystemPing", "/_ping").build();
   private final Doer doer;
   private final boolean ownsDoer;
   private final ApiVersion pinned;
@@ -121,7 +122,7 @@ public final class EngineClient implements AutoCloseable {
    * OS type, Docker or Podman).
    */
   public Ping ping() {
-    Request request = Request.get("/_ping").operation("SystemPing", "/_ping").build();
+    Request request = PING;
     try (Response r = send(request, false)) {
       if (r.status() != 200) {
         throw Errors.fromResponse(request, r);

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -250,8 +249,12 @@ public final class Request {
     /** Sets the method. */
     public Builder method(String method) {
       Objects.requireNonNull(method, "method");
-      if (method.isEmpty() || !method.equals(method.toUpperCase(Locale.ROOT))
-          || method.chars().anyMatch(c -> c <= ' ' || c >= 127)) {
+      boolean valid = !method.isEmpty();
+      for (int i = 0; valid && i < method.length(); i++) { // a plain loop: this runs per request
+        char c = method.charAt(i);
+        valid = c > ' ' && c < 127 && !(c >= 'a' && c <= 'z');
+      }
+      if (!valid) {
         throw new IllegalArgumentException("invalid HTTP method: " + method);
       }
       this.method = method;
