@@ -72,7 +72,8 @@ class Http1FaultTest {
   /** How long a script waits for the client to close; well under the class timeout. */
   private static final Duration CLIENT_CLOSE_WAIT = Duration.ofSeconds(30);
 
-  enum Transport { TCP, UNIX }
+  /** TCP, junixsocket, and the JDK's own Unix channels. */
+  enum Transport { TCP, UNIX, UNIX_CHANNEL }
 
   @TempDir Path tmp;
 
@@ -101,7 +102,7 @@ class Http1FaultTest {
     } else {
       Path socket = tmp.resolve("peer.sock");
       peer = MisbehavingPeer.unix(socket, script);
-      raw = Dialers.unix(socket);
+      raw = transport == Transport.UNIX ? Dialers.unix(socket) : Dialers.unixChannel(socket);
       endpoint = "unix://" + socket;
     }
     dialer = new TrackingDialer(raw);

@@ -16,6 +16,15 @@ public final class Dialers {
     return new UnixDialer(Objects.requireNonNull(socketFile, "socketFile"));
   }
 
+  /**
+   * Dials the Unix-domain socket at {@code socketFile} with the JDK's own channels instead of
+   * junixsocket: no native library is extracted and loaded, which makes the first connection of a
+   * fresh JVM cheaper. Passes the same Doer contract as {@link #unix(Path)}.
+   */
+  public static Dialer unixChannel(Path socketFile) {
+    return new dev.berth.transport.internal.ChannelUnixDialer(Objects.requireNonNull(socketFile, "socketFile"));
+  }
+
   /** Dials plain TCP to {@code host:port}. No encryption: use it only on trusted networks. */
   public static Dialer tcp(String host, int port) {
     checkHostPort(host, port);
