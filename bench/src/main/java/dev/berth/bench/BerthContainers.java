@@ -1,5 +1,7 @@
 package dev.berth.bench;
 
+import dev.berth.types.containers.ContainerInspect;
+
 import dev.berth.client.EngineClient;
 import dev.berth.client.Filters;
 import dev.berth.client.FrameReader;
@@ -16,7 +18,7 @@ import java.util.Map;
  * Every container operation the benchmarks run through berth, in one place. Today it goes through
  * berth's raw API ({@link EngineClient#call}, {@link Operation} constants as a service would keep
  * them); when {@code dev.berth.containers.ContainerService} lands, each method becomes a one-line
- * call to it (and {@link ContainerInspect} becomes berth's own inspect type), and the benchmarks
+ * call to it (inspect already decodes into berth's own {@link ContainerInspect}), and the benchmarks
  * measure the service without any other change.
  */
 public final class BerthContainers {

@@ -51,7 +51,7 @@ public final class Interleaved {
         dev.berth.bench.BerthContainers containers = new dev.berth.bench.BerthContainers(berth);
         byte[] floorInspect = FloorClient.request("GET", Engine.API + "/containers/" + id + "/json");
         com.fasterxml.jackson.databind.ObjectReader reader =
-            dev.berth.bench.jmh.Clients.Floor.JSON.readerFor(dev.berth.bench.ContainerInspect.class);
+            dev.berth.bench.jmh.Clients.Floor.JSON.readerFor(dev.berth.types.containers.ContainerInspect.class);
         ops.put("berth", () -> containers.inspect(id));
         ops.put("floor", () -> dev.berth.bench.jmh.Clients.Floor.call(floor, floorInspect, reader));
       }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
-import dev.berth.bench.ContainerInspect;
+import dev.berth.types.containers.ContainerInspect;
 import dev.berth.bench.Engine;
 import dev.berth.bench.Fixtures;
 import dev.berth.bench.floor.FloorClient;
