@@ -1,11 +1,10 @@
 /**
  * The bytes-to-HTTP layer of berth: the {@link dev.berth.transport.Doer} SPI, the HTTP/1.1 engine
- * and the Unix-socket, TCP and TLS dialers. Knows nothing about JSON or the engine API.
+ * and the Unix-socket, TCP and TLS dialers, on the JDK alone. Knows nothing about JSON or the
+ * engine API.
  */
 module dev.berth.transport {
-  requires org.newsclub.net.unix;
-  // junixsocket's native library; required so that it is resolved on the module path too
-  requires com.kohlschutter.junixsocket.nativecommon;
-
   exports dev.berth.transport;
+  // the socket connection, shared with the optional junixsocket dialer
+  exports dev.berth.transport.internal to dev.berth.transport.junixsocket;
 }

@@ -12,6 +12,7 @@ import dev.berth.testkit.MisbehavingPeer.RecordedRequest;
 import dev.berth.testkit.MisbehavingPeer.Script;
 import dev.berth.transport.Dialer;
 import dev.berth.transport.Dialers;
+import dev.berth.transport.junixsocket.JunixsocketDialer;
 import dev.berth.transport.Http1Doer;
 import dev.berth.transport.RawStream;
 import dev.berth.transport.Request;
@@ -72,8 +73,8 @@ class Http1FaultTest {
   /** How long a script waits for the client to close; well under the class timeout. */
   private static final Duration CLIENT_CLOSE_WAIT = Duration.ofSeconds(30);
 
-  /** TCP, junixsocket, and the JDK's own Unix channels. */
-  enum Transport { TCP, UNIX, UNIX_CHANNEL }
+  /** TCP, the JDK's own Unix channels (the default), and junixsocket's. */
+  enum Transport { TCP, UNIX, UNIX_JUNIXSOCKET }
 
   @TempDir Path tmp;
 
@@ -102,7 +103,7 @@ class Http1FaultTest {
     } else {
       Path socket = tmp.resolve("peer.sock");
       peer = MisbehavingPeer.unix(socket, script);
-      raw = transport == Transport.UNIX ? Dialers.unix(socket) : Dialers.unixChannel(socket);
+      raw = transport == Transport.UNIX ? Dialers.unix(socket) : JunixsocketDialer.of(socket);
       endpoint = "unix://" + socket;
     }
     dialer = new TrackingDialer(raw);

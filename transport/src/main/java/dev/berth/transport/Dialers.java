@@ -11,18 +11,14 @@ import java.util.Objects;
 public final class Dialers {
   private Dialers() {}
 
-  /** Dials the Unix-domain socket at {@code socketFile} (e.g. {@code /var/run/docker.sock}). */
+  /**
+   * Dials the Unix-domain socket at {@code socketFile} (e.g. {@code /var/run/docker.sock}) with
+   * the JDK's own channels: no native library. Reads honour read timeouts; closing a connection
+   * wakes a blocked reader and writer. For junixsocket's sockets instead, see the
+   * {@code berth-transport-junixsocket} module.
+   */
   public static Dialer unix(Path socketFile) {
     return new UnixDialer(Objects.requireNonNull(socketFile, "socketFile"));
-  }
-
-  /**
-   * Dials the Unix-domain socket at {@code socketFile} with the JDK's own channels instead of
-   * junixsocket: no native library is extracted and loaded, which makes the first connection of a
-   * fresh JVM cheaper. Passes the same Doer contract as {@link #unix(Path)}.
-   */
-  public static Dialer unixChannel(Path socketFile) {
-    return new dev.berth.transport.internal.ChannelUnixDialer(Objects.requireNonNull(socketFile, "socketFile"));
   }
 
   /** Dials plain TCP to {@code host:port}. No encryption: use it only on trusted networks. */

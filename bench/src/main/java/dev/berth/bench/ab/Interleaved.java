@@ -43,6 +43,11 @@ public final class Interleaved {
         }
       });
       ops.put("floor", () -> floor.exchange(floorPing));
+      // berth over the optional junixsocket dialer instead of the JDK's channels (the default)
+      EngineClient junix = EngineClient.builder(dev.berth.transport.Http1Doer.builder(
+          dev.berth.transport.junixsocket.JunixsocketDialer.of(Engine.SOCKET)).build()).ownsDoer(true).build();
+      junix.apiVersion();
+      ops.put("berthJunixsocket", junix::ping);
       if (System.getProperty("inspect") != null) { // -Dinspect: inspect one container decoded instead of ping
         ops.clear();
         String value = dev.berth.bench.Fixtures.uniqueValue("ab");

@@ -263,7 +263,7 @@ public final class Report {
     }
     md.append(String.join("; ", errs)).append(" (berth / floor / dj-hc5 / dj-zerodep, in each row's JMH unit).\n\n");
     md.append("Floor class path = Jackson only (it needs nothing else); berth = what \"Unix socket + containers + images\" needs "
-        + "(").append(args.getOrDefault("meta.berth-modules", "transport, types, client-core")).append(", Jackson, junixsocket).\n\n");
+        + "(").append(args.getOrDefault("meta.berth-modules", "transport, types, client-core")).append(", Jackson).\n\n");
     md.append("A `?` after a verdict: within the JMH errors of both scores the ratio could also fall on the other side "
         + "of the target. The *interleaved* rows come from `ab.Interleaved`, which runs berth, berth's Doer and the "
         + "floor in one JVM in alternating blocks of 500 (ping) or 100 (inspect) calls, so that load from other "

@@ -6,13 +6,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;
-import org.newsclub.net.unix.AFSocket;
 
 /**
- * A {@link Connection} over a blocking {@link Socket}: plain TCP, junixsocket's Unix sockets and
- * (later) TLS sockets. Socket streams are independent, so reads and writes never share a lock.
+ * A {@link Connection} over a blocking {@link Socket} (plain TCP; junixsocket's Unix sockets in
+ * their own module). Socket streams are independent, so reads and writes never share a lock.
  */
-public final class SocketConnection implements Connection {
+public class SocketConnection implements Connection {
   private final Socket socket;
   private final InputStream in;
   private final OutputStream out;
@@ -47,13 +46,14 @@ public final class SocketConnection implements Connection {
 
   @Override
   public void shutdownOutput() throws IOException {
-    if (socket instanceof AFSocket) {
-      // On JDK 24+ java.net.Socket#shutdownOutput refuses junixsocket's sockets as "not
-      // connected" (the JDK no longer sees their state); their channel does the same on the fd.
-      ((AFSocket<?>) socket).getChannel().shutdownOutput();
-    } else if (!socket.isOutputShutdown()) {
+    if (!socket.isOutputShutdown()) {
       socket.shutdownOutput();
     }
+  }
+
+  /** The socket this connection runs on. */
+  protected final Socket socket() {
+    return socket;
   }
 
   @Override

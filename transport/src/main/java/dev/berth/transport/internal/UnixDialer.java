@@ -3,15 +3,28 @@ package dev.berth.transport.internal;
 import dev.berth.transport.Connection;
 import dev.berth.transport.Dialer;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.newsclub.net.unix.AFUNIXSocket;
-import org.newsclub.net.unix.AFUNIXSocketAddress;
 
-/** Dials a Unix-domain socket with junixsocket, whose sockets honour read timeouts. */
+/**
+ * Dials a Unix-domain socket with the JDK's own channels (Java 16+): no native library to load.
+ * The channel runs non-blocking with one selector for reads and one for writes, so a blocked read
+ * never holds up a writer, reads honour the read timeout, and close() wakes both.
+ */
 public final class UnixDialer implements Dialer {
   private final Path socketFile;
   private final String endpoint;
@@ -21,48 +34,19 @@ public final class UnixDialer implements Dialer {
     this.endpoint = "unix://" + socketFile;
   }
 
-  public Path socketFile() {
-    return socketFile;
-  }
-
   @Override
   public Connection dial(Duration connectTimeout) throws IOException {
-    AFUNIXSocket socket;
+    SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
     try {
-      socket = AFUNIXSocket.newInstance();
-    } catch (LinkageError e) {
-      throw new IOException("cannot connect to " + endpoint
-          + ": junixsocket's native library is not available on this platform (" + e + ")", e);
-    }
-    try {
-      int ms = connectTimeout.isZero() ? 0 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
-      socket.connect(AFUNIXSocketAddress.of(socketFile), ms);
-      return new SocketConnection(socket, endpoint);
-    } catch (SocketTimeoutException e) {
-      close(socket);
-      SocketTimeoutException t = new SocketTimeoutException(
-          "connecting to " + endpoint + " timed out after " + connectTimeout.toMillis() + " ms");
-      t.initCause(e);
-      throw t;
-    } catch (LinkageError e) {
-      close(socket);
-      throw new IOException("cannot connect to " + endpoint
-          + ": junixsocket's native library is not available on this platform (" + e + ")", e);
+      ch.connect(UnixDomainSocketAddress.of(socketFile)); // local: completes or fails at once
+      return new ChannelConnection(ch, endpoint);
     } catch (IOException | RuntimeException e) {
-      close(socket);
+      ch.close();
       String why = !Files.exists(socketFile) ? "the socket file does not exist"
           : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       ConnectException c = new ConnectException("cannot connect to " + endpoint + ": " + why);
       c.initCause(e);
       throw c;
-    }
-  }
-
-  private static void close(AFUNIXSocket s) {
-    try {
-      s.close();
-    } catch (IOException ignored) {
-      // already failing
     }
   }
 
@@ -74,5 +58,231 @@ public final class UnixDialer implements Dialer {
   @Override
   public String toString() {
     return endpoint;
+  }
+
+  static final class ChannelConnection implements Connection {
+    private final SocketChannel ch;
+    private final Selector reads;
+    private final Selector writes;
+    private final String endpoint;
+    private final InputStream in = new In();
+    private final OutputStream out = new Out();
+    private volatile long readTimeoutMillis;
+    private volatile boolean closed;
+
+    ChannelConnection(SocketChannel ch, String endpoint) throws IOException {
+      this.ch = ch;
+      this.endpoint = endpoint;
+      ch.configureBlocking(false);
+      this.reads = Selector.open();
+      Selector w;
+      try {
+        w = Selector.open();
+      } catch (IOException e) {
+        reads.close();
+        throw e;
+      }
+      this.writes = w;
+      try {
+        ch.register(reads, SelectionKey.OP_READ);
+        ch.register(writes, SelectionKey.OP_WRITE);
+      } catch (IOException e) {
+        reads.close();
+        writes.close();
+        throw e;
+      }
+    }
+
+    private SocketException closedException(Throwable cause) {
+      SocketException e = new SocketException("connection to " + endpoint + " closed");
+      if (cause != null) {
+        e.initCause(cause);
+      }
+      return e;
+    }
+
+    /** The channel reports a peer's reset or close as a bare IOException; sockets say SocketException. */
+    private IOException socketFailure(IOException e) {
+      if (e instanceof SocketException || closed) {
+        return closed ? closedException(e) : e;
+      }
+      SocketException s = new SocketException(e.getMessage() + " (" + endpoint + ")");
+      s.initCause(e);
+      return s;
+    }
+
+    @Override
+    public InputStream input() {
+      return in;
+    }
+
+    @Override
+    public OutputStream output() {
+      return out;
+    }
+
+    @Override
+    public void setReadTimeout(Duration timeout) {
+      readTimeoutMillis = timeout.isZero() ? 0 : Math.max(1, timeout.toMillis());
+    }
+
+    @Override
+    public void shutdownOutput() throws IOException {
+      try {
+        ch.shutdownOutput();
+      } catch (ClosedChannelException e) {
+        throw closedException(e);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        ch.close();
+      } finally {
+        reads.wakeup();
+        writes.wakeup();
+        // selectors are closed by the threads using them when they see the flag, or here if idle
+        closeQuietly(reads);
+        closeQuietly(writes);
+      }
+    }
+
+    private static void closeQuietly(Selector s) {
+      try {
+        s.close();
+      } catch (IOException | RuntimeException ignored) {
+        // already closing
+      }
+    }
+
+    private final class In extends InputStream {
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        if (len == 0) {
+          return 0;
+        }
+        if (peeked >= 0) {
+          b[off] = (byte) peeked;
+          peeked = -1;
+          return 1;
+        }
+        ByteBuffer bb = ByteBuffer.wrap(b, off, len);
+        long timeout = readTimeoutMillis;
+        long start = 0;
+        for (;;) {
+          int n;
+          try {
+            n = ch.read(bb);
+          } catch (ClosedChannelException e) {
+            throw closedException(e);
+          } catch (IOException e) {
+            throw socketFailure(e); // e.g. connection reset: a SocketException, as java.net's are
+          }
+          if (n != 0) {
+            return n;
+          }
+          if (closed) {
+            throw closedException(null);
+          }
+          long wait = timeout;
+          if (timeout > 0) {
+            long now = System.nanoTime();
+            if (start == 0) {
+              start = now;
+            }
+            long left = timeout - (now - start) / 1_000_000;
+            if (left <= 0) {
+              throw new SocketTimeoutException("read from " + endpoint + " timed out");
+            }
+            wait = left;
+          }
+          try {
+            if (reads.select(wait) > 0) {
+              reads.selectedKeys().clear();
+            }
+          } catch (ClosedSelectorException e) {
+            throw closedException(e);
+          }
+        }
+      }
+
+      private int peeked = -1; // a byte taken by available(), handed out by the next read
+
+      /** Bytes readable now without blocking: 1 when at least one is waiting, else 0. */
+      @Override
+      public int available() throws IOException {
+        if (peeked >= 0) {
+          return 1;
+        }
+        ByteBuffer one = ByteBuffer.allocate(1);
+        int n;
+        try {
+          n = ch.read(one);
+        } catch (ClosedChannelException e) {
+          throw closedException(e);
+        }
+        if (n == 1) {
+          peeked = one.get(0) & 0xff;
+          return 1;
+        }
+        return 0; // nothing waiting, or end of stream (the next read reports it)
+      }
+
+      @Override
+      public void close() throws IOException {
+        ChannelConnection.this.close();
+      }
+    }
+
+    private final class Out extends OutputStream {
+      @Override
+      public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        ByteBuffer bb = ByteBuffer.wrap(b, off, len);
+        while (bb.hasRemaining()) {
+          int n;
+          try {
+            n = ch.write(bb);
+          } catch (ClosedChannelException e) {
+            throw closedException(e);
+          } catch (IOException e) {
+            throw socketFailure(e); // e.g. broken pipe: a SocketException, as java.net's are
+          }
+          if (n == 0) {
+            if (closed) {
+              throw closedException(null);
+            }
+            try {
+              if (writes.select() > 0) {
+                writes.selectedKeys().clear();
+              }
+            } catch (ClosedSelectorException e) {
+              throw closedException(e);
+            }
+          }
+        }
+      }
+
+      @Override
+      public void close() throws IOException {
+        ChannelConnection.this.close();
+      }
+    }
   }
 }
