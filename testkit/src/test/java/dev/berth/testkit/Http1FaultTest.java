@@ -411,6 +411,56 @@ class Http1FaultTest {
   }
 
   @Test
+  void aHeaderLineLongerThanTheReadBufferIsReadWhole() throws IOException {
+    // Why a fake: a daemon's header lines are short; this one (20 000 bytes) and the reason
+    // phrase (9 000) are longer than the connection's read buffer.
+    String big = "v".repeat(20_000);
+    String reason = "R".repeat(9_000);
+    start(ex -> serveAll(ex, r -> "HTTP/1.1 200 " + reason + "\r\nX-Big:  " + big + " \r\nContent-Length: 2\r\n\r\nok"));
+    for (int i = 0; i < 2; i++) {
+      try (Response r = doer.send(Request.get("/_ping").build())) {
+        assertEquals(big, r.headers().first("X-Big"));
+        assertEquals(reason, r.reason());
+        assertEquals("ok", body(r));
+      }
+    }
+    assertEquals(1, peer.connectionsAccepted());
+  }
+
+  @Test
+  void headerFieldsThatChangeBetweenAnswersOnOneConnectionAreReadAfresh() throws IOException {
+    // Why a fake: the client reuses the previous answer's name and value Strings when the bytes
+    // match; a daemon repeats its fields in one fixed order, so it cannot show that a reordered,
+    // changed, added or dropped field is still read as sent.
+    String[] answers = {
+        "HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nOstype: linux\r\nContent-Length: 2\r\n\r\nok",
+        "HTTP/1.1 200 OK\r\nOstype: windows\r\nApi-Version: 1.41\r\nX-New: 1\r\nContent-Length: 3\r\n\r\nyes",
+        "HTTP/1.1 201 Created\r\nApi-Version: 1.410\r\nContent-Length: 2\r\n\r\nok",
+    };
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    start(ex -> serveAll(ex, r -> answers[n.getAndIncrement() % answers.length]));
+    try (Response r = doer.send(Request.get("/a").build())) {
+      assertEquals("linux", r.headers().first("Ostype"));
+      assertEquals("1.41", r.headers().first("Api-Version"));
+      assertEquals("ok", body(r));
+    }
+    try (Response r = doer.send(Request.get("/b").build())) {
+      assertEquals("windows", r.headers().first("Ostype"));
+      assertEquals("1.41", r.headers().first("Api-Version"));
+      assertEquals("1", r.headers().first("X-New"));
+      assertEquals("yes", body(r));
+    }
+    try (Response r = doer.send(Request.get("/c").build())) {
+      assertEquals(201, r.status());
+      assertNull(r.headers().first("Ostype"));
+      assertNull(r.headers().first("X-New"));
+      assertEquals("1.410", r.headers().first("Api-Version"));
+      assertEquals("ok", body(r));
+    }
+    assertEquals(1, peer.connectionsAccepted());
+  }
+
+  @Test
   void moreThan256HeaderFieldsFailWithProtocolException() throws IOException {
     // Why a fake: a daemon sends a handful of header fields; it cannot be made to send 300.
     StringBuilder head = new StringBuilder("HTTP/1.1 200 OK\r\n");

@@ -29,6 +29,7 @@ public final class Request {
   private final String operationId;
   private final String pathTemplate;
   private final String rawTarget;
+  private String encodedTarget; // target() computed once: requests are immutable and often reused
 
   private Request(Builder b) {
     this.method = b.method;
@@ -165,6 +166,15 @@ public final class Request {
     if (rawTarget != null) {
       return rawTarget;
     }
+    String t = encodedTarget;
+    if (t == null) { // a benign race: every thread computes the same String
+      t = encodeTarget();
+      encodedTarget = t;
+    }
+    return t;
+  }
+
+  private String encodeTarget() {
     StringBuilder sb = new StringBuilder(path.length() + 16 * query.size());
     encode(sb, path, PATH_SAFE);
     for (int i = 0; i < query.size(); i += 2) {

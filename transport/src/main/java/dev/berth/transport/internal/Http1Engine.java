@@ -21,6 +21,7 @@ public final class Http1Engine {
   private final Duration connectTimeout;
   private final Duration readTimeout;
   private final Duration callTimeout;
+  private final java.util.function.Consumer<HttpConnection> release;
 
   public Http1Engine(Dialer dialer, int maxIdleConnections, Duration keepAlive,
       Duration connectTimeout, Duration readTimeout, Duration callTimeout) {
@@ -30,6 +31,7 @@ public final class Http1Engine {
     this.connectTimeout = connectTimeout;
     this.readTimeout = readTimeout;
     this.callTimeout = callTimeout;
+    this.release = pool::release;
   }
 
   public Response send(Request request) throws IOException {
@@ -57,7 +59,7 @@ public final class Http1Engine {
         Http1Response.Framing framing = Http1Response.framing(request.method(), head, length, conn.endpoint);
         boolean reusable = !writeFailed[0] && framing != Http1Response.Framing.UNTIL_EOF && keepAlive(head)
             && !"close".equalsIgnoreCase(request.headers().first("Connection"));
-        return new Http1Response(conn, head, framing, length[0], reusable ? pool::release : null);
+        return new Http1Response(conn, head, framing, length[0], reusable ? release : null);
       } catch (IOException e) {
         conn.close();
         if (reused && !retried && replayable && conn.bytesReadThisExchange == 0

@@ -58,6 +58,24 @@ final class Http1Response implements Response, ResponseBody {
       return Framing.EMPTY;
     }
     Headers h = head.headers();
+    if (h.first("Transfer-Encoding") == null) {
+      // the usual case, without building lists: no Transfer-Encoding, one plain Content-Length
+      String only = null;
+      int seen = 0;
+      for (int i = 0; i < h.size(); i++) {
+        if (h.name(i).equalsIgnoreCase("Content-Length")) {
+          only = h.value(i);
+          seen++;
+        }
+      }
+      if (seen == 0) {
+        return Framing.UNTIL_EOF;
+      }
+      if (seen == 1 && only.indexOf(',') < 0) {
+        contentLength[0] = parseLength(only.trim(), endpoint);
+        return Framing.FIXED;
+      }
+    }
     java.util.List<String> te = h.all("Transfer-Encoding");
     if (!te.isEmpty()) {
       String last = te.get(te.size() - 1);

@@ -51,6 +51,10 @@ final class HttpConnection {
   private long callDeadline; // System.nanoTime() deadline; 0: none
   private long callTimeoutNanos;
   private boolean headPhase;
+  /** The previous response's header fields and reason phrase, whose Strings are reused when equal. */
+  private String[] lastFields;
+  private int lastFieldCount;
+  private String lastReason;
   /** Set when writing to the socket failed (not when the request body's own source failed). */
   boolean socketWriteFailed;
   /** Set once the whole request was flushed to the socket. */
@@ -347,10 +351,50 @@ final class HttpConnection {
   Head readHead() throws IOException {
     int[] budget = {MAX_HEAD_BYTES};
     for (;;) {
-      String statusLine = readLine(budget, "response head");
-      int version;
-      int status;
-      String reason;
+      int eol = lineEnd(budget);
+      String statusLine = null;
+      int from = pos;
+      int to;
+      if (eol < 0) { // longer than the buffer: the slow path
+        statusLine = readLine(budget, "response head");
+      } else {
+        to = eol > from && buf[eol - 1] == '\r' ? eol - 1 : eol;
+        pos = eol + 1;
+        if (!startsStatusLine(from, to)) {
+          statusLine = new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
+        }
+      }
+      if (statusLine != null) { // unusual or malformed: parse the String
+        return finishHead(statusLine, budget);
+      }
+      to = eol > from && buf[eol - 1] == '\r' ? eol - 1 : eol;
+      int version = buf[from + 7] - '0';
+      int status = (buf[from + 9] - '0') * 100 + (buf[from + 10] - '0') * 10 + (buf[from + 11] - '0');
+      String reason = to - from > 13 ? cached(from + 13, to, lastReason) : "";
+      lastReason = reason;
+      Headers headers = readFields(budget);
+      if (status >= 100 && status < 200 && status != 101) {
+        continue; // interim response: the real one follows
+      }
+      return new Head(version, status, reason, headers);
+    }
+  }
+
+  /** True when buf[from, to) is a well-formed {@code HTTP/1.x NNN[ reason]} line with status >= 100. */
+  private boolean startsStatusLine(int from, int to) {
+    int n = to - from;
+    if (n < 12 || buf[from] != 'H' || buf[from + 1] != 'T' || buf[from + 2] != 'T' || buf[from + 3] != 'P'
+        || buf[from + 4] != '/' || buf[from + 5] != '1' || buf[from + 6] != '.'
+        || (buf[from + 7] != '0' && buf[from + 7] != '1') || buf[from + 8] != ' '
+        || (n > 12 && buf[from + 12] != ' ') || buf[from + 9] < '1' || buf[from + 9] > '9') {
+      return false;
+    }
+    return buf[from + 10] >= '0' && buf[from + 10] <= '9' && buf[from + 11] >= '0' && buf[from + 11] <= '9';
+  }
+
+  /** The status line arrived as a String (over-long or malformed): validate it the slow way. */
+  private Head finishHead(String statusLine, int[] budget) throws IOException {
+    for (;;) {
       if (statusLine.length() < 12 || !statusLine.startsWith("HTTP/1.")
           || statusLine.charAt(8) != ' ' || (statusLine.length() > 12 && statusLine.charAt(12) != ' ')) {
         throw new ProtocolException("malformed status line from " + endpoint + ": " + printable(statusLine));
@@ -359,8 +403,7 @@ final class HttpConnection {
       if (minor != '0' && minor != '1') {
         throw new ProtocolException("unsupported HTTP version from " + endpoint + ": " + printable(statusLine));
       }
-      version = minor - '0';
-      status = 0;
+      int status = 0;
       for (int i = 9; i < 12; i++) {
         char c = statusLine.charAt(i);
         if (c < '0' || c > '9') {
@@ -371,42 +414,184 @@ final class HttpConnection {
       if (status < 100) {
         throw new ProtocolException("malformed status code from " + endpoint + ": " + printable(statusLine));
       }
-      reason = statusLine.length() > 13 ? statusLine.substring(13) : "";
-      String[] fields = new String[16];
-      int count = 0;
-      for (;;) {
+      String reason = statusLine.length() > 13 ? statusLine.substring(13) : "";
+      Headers headers = readFields(budget);
+      if (status >= 100 && status < 200 && status != 101) {
+        statusLine = readLine(budget, "response head");
+        continue;
+      }
+      return new Head(minor - '0', status, reason, headers);
+    }
+  }
+
+  /**
+   * Reads header fields up to the empty line. Lines are parsed in the buffer; names and values
+   * equal to the previous response's on this connection reuse its Strings, so a repeated call
+   * (a ping, a poll) allocates next to nothing for its head.
+   */
+  private Headers readFields(int[] budget) throws IOException {
+    String[] fields = new String[Math.max(16, lastFieldCount)];
+    String[] prev = lastFields;
+    int count = 0;
+    for (;;) {
+      int eol = lineEnd(budget);
+      if (eol < 0) { // longer than the buffer
         String line = readLine(budget, "response head");
         if (line.isEmpty()) {
           break;
         }
-        char first = line.charAt(0);
-        if (first == ' ' || first == '\t') {
-          throw new ProtocolException("obsolete folded header line from " + endpoint);
-        }
-        int colon = line.indexOf(':');
-        if (colon <= 0) {
-          throw new ProtocolException("malformed header line from " + endpoint + ": " + printable(line));
-        }
-        for (int i = 0; i < colon; i++) {
-          char c = line.charAt(i);
-          if (c <= ' ' || c >= 127) {
-            throw new ProtocolException("malformed header name from " + endpoint + ": " + printable(line));
-          }
-        }
-        if (count / 2 >= MAX_HEADER_FIELDS) {
-          throw new ProtocolException("more than " + MAX_HEADER_FIELDS + " header fields from " + endpoint);
-        }
         if (count + 2 > fields.length) {
           fields = java.util.Arrays.copyOf(fields, fields.length * 2);
         }
-        fields[count++] = line.substring(0, colon);
-        fields[count++] = line.substring(colon + 1).trim();
+        count = addField(line, fields, count);
+        continue;
       }
-      if (status >= 100 && status < 200 && status != 101) {
-        continue; // interim response: the real one follows
+      int from = pos;
+      int to = eol > from && buf[eol - 1] == '\r' ? eol - 1 : eol;
+      pos = eol + 1;
+      if (to == from) {
+        break;
       }
-      return new Head(version, status, reason,
-          Access.headers(count == fields.length ? fields : java.util.Arrays.copyOf(fields, count)));
+      if (buf[from] == ' ' || buf[from] == '\t') {
+        throw new ProtocolException("obsolete folded header line from " + endpoint);
+      }
+      int colon = -1;
+      for (int i = from; i < to; i++) {
+        byte c = buf[i];
+        if (c == ':') {
+          colon = i;
+          break;
+        }
+        if (c <= ' ') { // (bytes >= 127 are negative: caught below)
+          break;
+        }
+      }
+      if (colon <= from) {
+        String line = new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
+        if (colon < 0 && line.indexOf(':') > 0) {
+          throw new ProtocolException("malformed header name from " + endpoint + ": " + printable(line));
+        }
+        throw new ProtocolException("malformed header line from " + endpoint + ": " + printable(line));
+      }
+      for (int i = from; i < colon; i++) {
+        if (buf[i] <= ' ' || buf[i] == 127) {
+          throw new ProtocolException("malformed header name from " + endpoint + ": "
+              + printable(new String(buf, from, to - from, StandardCharsets.ISO_8859_1)));
+        }
+      }
+      if (count / 2 >= MAX_HEADER_FIELDS) {
+        throw new ProtocolException("more than " + MAX_HEADER_FIELDS + " header fields from " + endpoint);
+      }
+      if (count + 2 > fields.length) {
+        fields = java.util.Arrays.copyOf(fields, fields.length * 2);
+      }
+      int vFrom = colon + 1;
+      int vTo = to;
+      while (vFrom < vTo && (buf[vFrom] & 0xff) <= ' ') {
+        vFrom++;
+      }
+      while (vTo > vFrom && (buf[vTo - 1] & 0xff) <= ' ') {
+        vTo--;
+      }
+      String name = null;
+      String value = null;
+      if (prev != null) {
+        // the same line as last time at the same place, else the same name anywhere
+        int k = count;
+        if (k + 1 < lastFieldCount && same(from, colon, prev[k])) {
+          name = prev[k];
+          value = same(vFrom, vTo, prev[k + 1]) ? prev[k + 1] : null;
+        } else {
+          for (k = 0; k + 1 < lastFieldCount; k += 2) {
+            if (same(from, colon, prev[k])) {
+              name = prev[k];
+              value = same(vFrom, vTo, prev[k + 1]) ? prev[k + 1] : null;
+              break;
+            }
+          }
+        }
+      }
+      fields[count++] = name != null ? name : new String(buf, from, colon - from, StandardCharsets.ISO_8859_1);
+      fields[count++] = value != null ? value : new String(buf, vFrom, vTo - vFrom, StandardCharsets.ISO_8859_1);
+    }
+    String[] exact = count == fields.length ? fields : java.util.Arrays.copyOf(fields, count);
+    lastFields = exact;
+    lastFieldCount = count;
+    return Access.headers(exact);
+  }
+
+  /** Adds a header line that arrived as a String (the slow path); returns the new count. */
+  private int addField(String line, String[] fields, int count) throws IOException {
+    char first = line.charAt(0);
+    if (first == ' ' || first == '\t') {
+      throw new ProtocolException("obsolete folded header line from " + endpoint);
+    }
+    int colon = line.indexOf(':');
+    if (colon <= 0) {
+      throw new ProtocolException("malformed header line from " + endpoint + ": " + printable(line));
+    }
+    for (int i = 0; i < colon; i++) {
+      char c = line.charAt(i);
+      if (c <= ' ' || c >= 127) {
+        throw new ProtocolException("malformed header name from " + endpoint + ": " + printable(line));
+      }
+    }
+    if (count / 2 >= MAX_HEADER_FIELDS) {
+      throw new ProtocolException("more than " + MAX_HEADER_FIELDS + " header fields from " + endpoint);
+    }
+    fields[count++] = line.substring(0, colon);
+    fields[count++] = line.substring(colon + 1).trim();
+    return count;
+  }
+
+  /** Whether buf[from, to) holds exactly the ISO-8859-1 characters of {@code s}. */
+  private boolean same(int from, int to, String s) {
+    if (s == null || s.length() != to - from) {
+      return false;
+    }
+    for (int i = 0; i < to - from; i++) {
+      if ((buf[from + i] & 0xff) != s.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private String cached(int from, int to, String last) {
+    return same(from, to, last) ? last : new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * The index of the LF that ends the line starting at {@code pos}, reading (and compacting the
+   * buffer) as needed, with the line charged to {@code budget}; -1 when the line does not fit in
+   * the buffer (the caller then reads it with {@link #readLine}).
+   */
+  private int lineEnd(int[] budget) throws IOException {
+    int scanned = pos;
+    for (;;) {
+      for (int i = scanned; i < lim; i++) {
+        if (buf[i] == '\n') {
+          budget[0] -= i - pos + 1;
+          if (budget[0] < 0) {
+            throw new ProtocolException("response head from " + endpoint + " exceeds " + MAX_HEAD_BYTES + " bytes");
+          }
+          return i;
+        }
+      }
+      if (lim - pos >= buf.length || lim - pos > budget[0]) {
+        return -1;
+      }
+      if (pos > 0 && lim == buf.length || pos == lim) {
+        System.arraycopy(buf, pos, buf, 0, lim - pos);
+        lim -= pos;
+        pos = 0;
+      }
+      scanned = lim;
+      int n = readSocket(buf, lim, buf.length - lim);
+      if (n < 0) {
+        throw new EOFException(endOfStream("response head"));
+      }
+      lim += n;
     }
   }
 

@@ -178,7 +178,7 @@ public final class UnixDialer implements Dialer {
           peeked = -1;
           return 1;
         }
-        ByteBuffer bb = ByteBuffer.wrap(b, off, len);
+        ByteBuffer bb = wrap(b, off, len);
         long timeout = readTimeoutMillis;
         long start = 0;
         for (;;) {
@@ -219,6 +219,19 @@ public final class UnixDialer implements Dialer {
       }
 
       private int peeked = -1; // a byte taken by available(), handed out by the next read
+      private final ByteBuffer one = ByteBuffer.allocate(1);
+      private byte[] lastArray; // the reader's buffer is usually the same array: wrap it once
+      private ByteBuffer lastBuffer;
+
+      private ByteBuffer wrap(byte[] b, int off, int len) {
+        if (b != lastArray) {
+          lastArray = b;
+          lastBuffer = ByteBuffer.wrap(b);
+        }
+        lastBuffer.limit(off + len);
+        lastBuffer.position(off);
+        return lastBuffer;
+      }
 
       /** Bytes readable now without blocking: 1 when at least one is waiting, else 0. */
       @Override
@@ -226,7 +239,7 @@ public final class UnixDialer implements Dialer {
         if (peeked >= 0) {
           return 1;
         }
-        ByteBuffer one = ByteBuffer.allocate(1);
+        one.clear();
         int n;
         try {
           n = ch.read(one);
@@ -247,6 +260,8 @@ public final class UnixDialer implements Dialer {
     }
 
     private final class Out extends OutputStream {
+      private byte[] lastArray; // the writer's buffer is usually the same array: wrap it once
+      private ByteBuffer lastBuffer;
       @Override
       public void write(int b) throws IOException {
         write(new byte[] {(byte) b}, 0, 1);
@@ -254,7 +269,13 @@ public final class UnixDialer implements Dialer {
 
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
-        ByteBuffer bb = ByteBuffer.wrap(b, off, len);
+        if (b != lastArray) {
+          lastArray = b;
+          lastBuffer = ByteBuffer.wrap(b);
+        }
+        ByteBuffer bb = lastBuffer;
+        bb.limit(off + len);
+        bb.position(off);
         while (bb.hasRemaining()) {
           int n;
           try {

@@ -54,13 +54,13 @@ public record Ping(
      */
     public static Ping fromHeaders(Function<String, String> header) {
         Objects.requireNonNull(header, "header");
-        String apiVersion = read(header, "API-Version");
-        String osType = read(header, "OSType");
-        String builderVersion = read(header, "Builder-Version");
-        String experimental = read(header, "Docker-Experimental");
-        String swarm = read(header, "Swarm");
-        String server = read(header, "Server");
-        String libpodApiVersion = read(header, "Libpod-API-Version");
+        String apiVersion = read(header, API_VERSION);
+        String osType = read(header, OS_TYPE);
+        String builderVersion = read(header, BUILDER_VERSION);
+        String experimental = read(header, EXPERIMENTAL);
+        String swarm = read(header, SWARM);
+        String server = read(header, SERVER);
+        String libpodApiVersion = read(header, LIBPOD_API_VERSION);
 
         EngineKind kind;
         if (libpodApiVersion != null || startsWithIgnoreCase(server, "Libpod")) {
@@ -74,13 +74,23 @@ public record Ping(
                 swarm, server, libpodApiVersion, kind);
     }
 
-    private static String read(Function<String, String> header, String name) {
-        String value = header.apply(name);
-        if (value == null) {
-            value = header.apply(name.toLowerCase(Locale.ROOT));
-        }
-        if (value == null) {
-            value = header.apply(canonical(name));
+    // each header's documented name, lower case and Go's canonical form: built once, not per ping
+    private static final String[] API_VERSION = spellings("API-Version");
+    private static final String[] OS_TYPE = spellings("OSType");
+    private static final String[] BUILDER_VERSION = spellings("Builder-Version");
+    private static final String[] EXPERIMENTAL = spellings("Docker-Experimental");
+    private static final String[] SWARM = spellings("Swarm");
+    private static final String[] SERVER = spellings("Server");
+    private static final String[] LIBPOD_API_VERSION = spellings("Libpod-API-Version");
+
+    private static String[] spellings(String name) {
+        return new String[] {name, name.toLowerCase(Locale.ROOT), canonical(name)};
+    }
+
+    private static String read(Function<String, String> header, String[] spellings) {
+        String value = null;
+        for (int i = 0; i < spellings.length && value == null; i++) {
+            value = header.apply(spellings[i]);
         }
         if (value == null) {
             return null;
