@@ -1,7 +1,6 @@
 /** The image service: local images, build, pull and push with registry credentials, load, save, import, commit. */
 module dev.berth.images {
   requires transitive dev.berth.client;
-  requires transitive dev.berth.config;
 
   exports dev.berth.images;
 }

@@ -1,6 +1,6 @@
 package dev.berth.images;
 
-import dev.berth.config.RegistryAuth;
+import dev.berth.client.RegistryAuth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

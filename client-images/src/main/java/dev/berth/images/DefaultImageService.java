@@ -7,9 +7,9 @@ import dev.berth.client.InvalidRequestException;
 import dev.berth.client.JsonStream;
 import dev.berth.client.MalformedResponseException;
 import dev.berth.client.Operation;
+import dev.berth.client.RegistryAuth;
+import dev.berth.client.RegistryCredentials;
 import dev.berth.client.ServerErrorException;
-import dev.berth.config.DockerCredentials;
-import dev.berth.config.RegistryAuth;
 import dev.berth.images.internal.ContextTar;
 import dev.berth.images.internal.References;
 import dev.berth.transport.Request;
@@ -70,9 +70,9 @@ final class DefaultImageService implements ImageService {
   private static final Pattern LOADED = Pattern.compile("Loaded image(?: ID)?: (\\S+)\\s*");
 
   private final EngineClient client;
-  private final DockerCredentials credentials;
+  private final RegistryCredentials credentials;
 
-  DefaultImageService(EngineClient client, DockerCredentials credentials) {
+  DefaultImageService(EngineClient client, RegistryCredentials credentials) {
     this.client = Objects.requireNonNull(client, "client");
     this.credentials = credentials;
   }

@@ -3,8 +3,8 @@ package dev.berth.images;
 import dev.berth.client.EngineClient;
 import dev.berth.client.Filters;
 import dev.berth.client.JsonStream;
-import dev.berth.config.DockerCredentials;
-import dev.berth.config.RegistryAuth;
+import dev.berth.client.RegistryAuth;
+import dev.berth.client.RegistryCredentials;
 import dev.berth.types.images.BuildPruneResponse;
 import dev.berth.types.images.DistributionInspect;
 import dev.berth.types.images.HistoryItem;
@@ -40,7 +40,7 @@ import java.util.function.Consumer;
  *
  * <p>Registry credentials travel in {@code X-Registry-Auth}, which is always sent (the
  * anonymous {@code e30=} when there are none: the engine refuses a push without the header).
- * They come from the call's options, else from the {@link DockerCredentials} the service was
+ * They come from the call's options, else from the {@link RegistryCredentials} the service was
  * made with; they never appear in exception messages or {@code toString()}s.
  *
  * <p>Tar streams move with bounded memory: request bodies are sent chunked as they are read,
@@ -55,10 +55,11 @@ public interface ImageService {
 
   /**
    * The service over {@code client}, with registry credentials looked up in {@code credentials}
-   * (the docker CLI's {@code config.json}, credential helpers) for each pull, push and
-   * distribution call that gives none itself.
+   * for each pull, push and distribution call that gives none itself. Pass
+   * {@code DockerCredentials.load()} (module {@code berth-config}) for the docker CLI's
+   * {@code config.json} and credential helpers.
    */
-  static ImageService create(EngineClient client, DockerCredentials credentials) {
+  static ImageService create(EngineClient client, RegistryCredentials credentials) {
     return new DefaultImageService(client, java.util.Objects.requireNonNull(credentials, "credentials"));
   }
 

@@ -1,6 +1,6 @@
 package dev.berth.images;
 
-import dev.berth.config.RegistryAuth;
+import dev.berth.client.RegistryAuth;
 
 /** Options of {@link ImageService#pull}: credentials, platform, all tags. Immutable. */
 public final class PullOptions {
@@ -23,8 +23,8 @@ public final class PullOptions {
   }
 
   /**
-   * The credentials to send, or {@code null} for the service's (resolved from its
-   * {@link dev.berth.config.DockerCredentials}) or, without those, anonymous.
+   * The credentials to send, or {@code null} for the service's (looked up in its
+   * {@link dev.berth.client.RegistryCredentials}) or, without those, anonymous.
    */
   public RegistryAuth auth() {
     return auth;

@@ -1,6 +1,6 @@
 package dev.berth.images;
 
-import dev.berth.config.RegistryAuth;
+import dev.berth.client.RegistryAuth;
 
 /** Options of {@link ImageService#push}: credentials, all tags. Immutable. */
 public final class PushOptions {
@@ -21,8 +21,8 @@ public final class PushOptions {
   }
 
   /**
-   * The credentials to send, or {@code null} for the service's (resolved from its
-   * {@link dev.berth.config.DockerCredentials}) or, without those, anonymous.
+   * The credentials to send, or {@code null} for the service's (looked up in its
+   * {@link dev.berth.client.RegistryCredentials}) or, without those, anonymous.
    */
   public RegistryAuth auth() {
     return auth;

@@ -9,11 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.berth.client.EngineClient;
 import dev.berth.client.JsonStream;
 import dev.berth.client.NotFoundException;
+import dev.berth.client.RegistryAuth;
+import dev.berth.client.RegistryCredentials;
 import dev.berth.client.ServerErrorException;
 import dev.berth.client.StreamErrorException;
 import dev.berth.client.UnauthorizedException;
 import dev.berth.config.DockerCredentials;
-import dev.berth.config.RegistryAuth;
 import dev.berth.testkit.EngineTest;
 import dev.berth.testkit.TestEngine;
 import dev.berth.testkit.TestEngines;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -184,6 +186,26 @@ class RegistryTest {
     // a call's own credentials win over the file's
     assertThrows(StreamErrorException.class, () -> images.push(repository + ":1", o -> o.auth(wrongAuth())));
     assertNoSecret(images.toString());
+  }
+
+  @Test
+  void credentialsComeFromAnyRegistryCredentialsLookup(TestEngine engine) {
+    List<String> asked = new ArrayList<>();
+    RegistryCredentials lookup = registry -> {
+      synchronized (asked) {
+        asked.add(registry);
+      }
+      return registry.equals(TestEngines.authRegistry()) ? Optional.of(auth()) : Optional.empty();
+    };
+    ImageService images = ImageService.create(engine.client(), lookup);
+    String repository = engine.imageName(TestEngines.authRegistry(), "lookup");
+    String id = Fixtures.tinyImage(images, engine, repository + ":1");
+
+    images.push(repository + ":1");
+    images.remove(repository + ":1", RemoveOptions.FORCE);
+    images.pull(repository + ":1");
+    assertEquals(id, images.inspect(repository + ":1").id());
+    assertEquals(List.of(TestEngines.authRegistry(), TestEngines.authRegistry()), asked);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.berth.config;
 
+import dev.berth.client.RegistryAuth;
+import dev.berth.client.RegistryCredentials;
 import dev.berth.config.internal.ConfigFile;
 import dev.berth.config.internal.CredentialHelper;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +33,12 @@ import java.util.Optional;
  * <p>Helpers are found on the {@code PATH} of the environment given to {@link #load(Map, Path)}
  * (or the builder), and run with exactly that environment, each bounded by a timeout (default
  * 30 s; the helper is killed after it).
+ *
+ * <p>As a {@link RegistryCredentials}, it is what the images service takes to find credentials
+ * for a pull or push; a helper that cannot answer then fails the call with
+ * {@link CredentialHelperException}.
  */
-public final class DockerCredentials {
+public final class DockerCredentials implements RegistryCredentials {
   /** Docker Hub's key in {@code config.json} and what helpers are asked for. */
   public static final String DOCKER_HUB = "https://index.docker.io/v1/";
   /** The default limit on a helper run. */
@@ -80,12 +86,14 @@ public final class DockerCredentials {
 
   /**
    * The credentials for the registry of an image reference, e.g. {@code localhost:5000/app:1}
-   * (registry {@code localhost:5000}) or {@code ubuntu} (Docker Hub).
+   * (registry {@code localhost:5000}) or {@code ubuntu} (Docker Hub); the registry is
+   * {@link RegistryCredentials#registryOf}.
    *
    * @throws CredentialHelperException when a configured helper cannot answer
    */
+  @Override
   public Optional<RegistryAuth> forImage(String image) {
-    return forRegistry(registryOf(image));
+    return forRegistry(RegistryCredentials.registryOf(image));
   }
 
   /**
@@ -94,6 +102,7 @@ public final class DockerCredentials {
    *
    * @throws CredentialHelperException when a configured helper cannot answer
    */
+  @Override
   public Optional<RegistryAuth> forRegistry(String registry) {
     String key = configKey(registry);
     Helper helper = helperFor(key);
@@ -161,27 +170,6 @@ public final class DockerCredentials {
       return Optional.empty(); // an entry that only lists the registry (its secret is in a helper)
     }
     return Optional.of(RegistryAuth.basic(user, password, key));
-  }
-
-  /**
-   * The registry of an image reference, as the docker CLI splits it: the part before the first
-   * {@code /} when it has a {@code .} or {@code :}, is {@code localhost}, or has upper case;
-   * otherwise Docker Hub, returned as {@code docker.io}. {@code localhost:5000/foo/bar:tag} gives
-   * {@code localhost:5000}; {@code ubuntu} and {@code library/ubuntu} give {@code docker.io}.
-   */
-  public static String registryOf(String image) {
-    Objects.requireNonNull(image, "image");
-    int slash = image.indexOf('/');
-    if (slash < 0) {
-      return "docker.io";
-    }
-    String first = image.substring(0, slash);
-    boolean isHost = first.contains(".") || first.contains(":") || first.equals("localhost")
-        || !first.equals(first.toLowerCase(Locale.ROOT));
-    if (!isHost || isDockerHub(first)) {
-      return "docker.io";
-    }
-    return first;
   }
 
   /**

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.client.RegistryAuth;
+import dev.berth.client.RegistryCredentials;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,22 +57,6 @@ class DockerCredentialsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({
-      "ubuntu, docker.io",
-      "library/ubuntu:22.04, docker.io",
-      "docker.io/library/ubuntu, docker.io",
-      "index.docker.io/me/app, docker.io",
-      "me/app@sha256:abc, docker.io",
-      "localhost:5000/foo/bar:tag, localhost:5000",
-      "localhost/foo, localhost",
-      "ghcr.io/org/app:1, ghcr.io",
-      "Registry/app, Registry",
-      "[::1]:5000/app, [::1]:5000"})
-  void registryOfAnImage(String image, String registry) {
-    assertEquals(registry, DockerCredentials.registryOf(image));
-  }
-
-  @ParameterizedTest
   @CsvSource(value = {
       "docker.io|https://index.docker.io/v1/",
       "|https://index.docker.io/v1/",
@@ -99,6 +85,13 @@ class DockerCredentialsTest {
     }
     assertEquals("bob", c.forRegistry("").orElseThrow().username().orElseThrow());
     assertEquals("https://index.docker.io/v1/", c.forRegistry("docker.io").orElseThrow().serverAddress().orElseThrow());
+  }
+
+  @Test
+  void answersThroughTheClientCoreInterface() throws Exception {
+    RegistryCredentials c = withConfig("{\"auths\":{\"localhost:5000\":{\"auth\":\"" + b64("alice:pw") + "\"}}}");
+    assertEquals("alice", c.forImage("localhost:5000/app:1").orElseThrow().username().orElseThrow());
+    assertEquals(Optional.empty(), c.forRegistry(RegistryCredentials.registryOf("ghcr.io/app")));
   }
 
   @Test

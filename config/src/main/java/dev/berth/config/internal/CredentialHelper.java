@@ -2,8 +2,8 @@ package dev.berth.config.internal;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.client.RegistryAuth;
 import dev.berth.config.CredentialHelperException;
-import dev.berth.config.RegistryAuth;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,7 @@
-package dev.berth.config;
+package dev.berth.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.berth.config.internal.ConfigFile;
-import java.nio.charset.StandardCharsets;
+import dev.berth.client.internal.Codec;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -90,7 +89,7 @@ public final class RegistryAuth {
       json.put("serveraddress", serverAddress);
     }
     try {
-      byte[] bytes = ConfigFile.mapper().writeValueAsBytes(json);
+      byte[] bytes = Codec.mapper().writeValueAsBytes(json);
       return Base64.getUrlEncoder().encodeToString(bytes);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot encode registry credentials", e); // strings always encode

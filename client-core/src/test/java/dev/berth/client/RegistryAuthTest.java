@@ -1,4 +1,4 @@
-package dev.berth.config;
+package dev.berth.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
