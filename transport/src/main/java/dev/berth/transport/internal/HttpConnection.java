@@ -39,7 +39,10 @@ final class HttpConnection {
   private final OutputStream out;
   final String endpoint;
 
-  private final byte[] buf = new byte[8192];
+  /** Grows from 8 KiB to 64 KiB once reads keep filling it: a stream, not a small answer. */
+  private byte[] buf = new byte[8192];
+  private static final int LARGE_BUFFER = 64 * 1024;
+  private int fullReads;
   private int pos;
   private int lim;
   private final byte[] obuf = new byte[8192];
@@ -179,10 +182,14 @@ final class HttpConnection {
 
   /** Refills the buffer; returns false on end of stream. */
   private boolean fill() throws IOException {
+    if (fullReads >= 4 && buf.length < LARGE_BUFFER) {
+      buf = new byte[LARGE_BUFFER]; // empty now (pos == lim): nothing to carry over
+    }
     int n = readSocket(buf, 0, buf.length);
     if (n < 0) {
       return false;
     }
+    fullReads = n == buf.length ? fullReads + 1 : 0;
     pos = 0;
     lim = n;
     return true;
