@@ -42,8 +42,8 @@ public class LifecycleBench {
   static final byte[] FLOOR_CREATE = FloorClient.request("POST", Engine.API + "/containers/create", "application/json",
       ("{\"Image\":\"" + Engine.IMAGE + "\",\"Cmd\":[\"true\"],\"Labels\":{\"" + Engine.LABEL + "\":\"" + VALUE
           + "\"},\"HostConfig\":{\"NetworkMode\":\"none\"}}").getBytes(StandardCharsets.UTF_8));
-  static final ObjectReader CREATED = Clients.Floor.JSON.readerFor(BerthContainers.Created.class);
-  static final ObjectReader EXITED = Clients.Floor.JSON.readerFor(BerthContainers.Exited.class);
+  static final ObjectReader CREATED = Clients.Floor.JSON.readerFor(dev.berth.types.containers.ContainerCreateResponse.class);
+  static final ObjectReader EXITED = Clients.Floor.JSON.readerFor(dev.berth.types.containers.ContainerWaitResponse.class);
 
   @TearDown(Level.Trial)
   public void down() {
@@ -63,10 +63,10 @@ public class LifecycleBench {
   @Benchmark
   public int lifecycle_floor(Clients.Floor f) throws IOException {
     FloorClient c = f.client;
-    String id = f.<BerthContainers.Created>call(FLOOR_CREATE, CREATED).id();
+    String id = f.<dev.berth.types.containers.ContainerCreateResponse>call(FLOOR_CREATE, CREATED).id();
     String path = Engine.API + "/containers/" + id;
     expect(c.exchange(FloorClient.request("POST", path + "/start")), 204);
-    int code = f.<BerthContainers.Exited>call(FloorClient.request("POST", path + "/wait"), EXITED).statusCode();
+    int code = f.<dev.berth.types.containers.ContainerWaitResponse>call(FloorClient.request("POST", path + "/wait"), EXITED).statusCode().intValue();
     expect(c.exchange(FloorClient.request("DELETE", path)), 204);
     return check(code);
   }
