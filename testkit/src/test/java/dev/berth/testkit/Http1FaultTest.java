@@ -1,5 +1,6 @@
 package dev.berth.testkit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -422,6 +423,42 @@ class Http1FaultTest {
         assertEquals(big, r.headers().first("X-Big"));
         assertEquals(reason, r.reason());
         assertEquals("ok", body(r));
+      }
+    }
+    assertEquals(1, peer.connectionsAccepted());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void aLongChunkedStreamThenSmallAnswersOnTheSameConnectionArriveIntact(Transport transport)
+      throws IOException {
+    // Why a fake: exact control of chunk sizes and of what follows. 4 MiB in chunks of 1 KiB to
+    // 64 KiB makes the client's reads fill its buffer (it then reads with a larger one); the next
+    // answers on the pooled connection must be read whole after it goes back to the small one.
+    byte[] data = new byte[4 << 20];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (byte) (i * 31 + (i >>> 12));
+    }
+    start(transport, ex -> {
+      ex.readRequest();
+      ex.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+      int off = 0;
+      for (int k = 0; off < data.length; k++) {
+        int n = Math.min(data.length - off, 1024 << (k % 7));
+        ex.write(Integer.toHexString(n) + "\r\n");
+        ex.write(Arrays.copyOfRange(data, off, off + n));
+        ex.write("\r\n");
+        off += n;
+      }
+      ex.write("0\r\n\r\n");
+      serveAll(ex, r -> ok("small " + r.target()));
+    });
+    try (Response r = doer.send(Request.get("/logs").build())) {
+      assertArrayEquals(data, r.body().stream().readAllBytes());
+    }
+    for (int i = 0; i < 3; i++) {
+      try (Response r = doer.send(Request.get("/n" + i).build())) {
+        assertEquals("small /n" + i, body(r));
       }
     }
     assertEquals(1, peer.connectionsAccepted());

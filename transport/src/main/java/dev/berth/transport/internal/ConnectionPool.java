@@ -67,6 +67,7 @@ final class ConnectionPool {
   void release(HttpConnection c) {
     HttpConnection evicted = null;
     c.idleSince = System.nanoTime();
+    c.shrinkBuffer();
     lock.lock();
     try {
       if (closed || maxIdle == 0 || c.buffered() > 0) { // bytes past the response: out of step

@@ -39,9 +39,14 @@ final class HttpConnection {
   private final OutputStream out;
   final String endpoint;
 
-  /** Grows from 8 KiB to 64 KiB once reads keep filling it: a stream, not a small answer. */
-  private byte[] buf = new byte[8192];
-  private static final int LARGE_BUFFER = 64 * 1024;
+  /**
+   * The read buffer: 8 KiB, replaced by a 256 KiB one while reads keep filling it (a stream, not a
+   * small answer: fewer, larger socket reads), and back to the small one when the connection
+   * goes idle, so idle pooled connections hold 8 KiB each.
+   */
+  private byte[] buf;
+  private final byte[] smallBuf = new byte[8192];
+  static final int LARGE_BUFFER = 256 * 1024;
   private int fullReads;
   private int pos;
   private int lim;
@@ -72,6 +77,17 @@ final class HttpConnection {
     this.in = conn.input();
     this.out = conn.output();
     this.endpoint = endpoint;
+    this.buf = smallBuf;
+  }
+
+  /** Drops the large read buffer, if any, once nothing is buffered (the connection goes idle). */
+  void shrinkBuffer() {
+    if (buf != smallBuf && pos == lim) {
+      buf = smallBuf;
+      pos = 0;
+      lim = 0;
+    }
+    fullReads = 0;
   }
 
   Connection connection() {
@@ -182,7 +198,7 @@ final class HttpConnection {
 
   /** Refills the buffer; returns false on end of stream. */
   private boolean fill() throws IOException {
-    if (fullReads >= 4 && buf.length < LARGE_BUFFER) {
+    if (fullReads >= 4 && buf == smallBuf) {
       buf = new byte[LARGE_BUFFER]; // empty now (pos == lim): nothing to carry over
     }
     int n = readSocket(buf, 0, buf.length);
