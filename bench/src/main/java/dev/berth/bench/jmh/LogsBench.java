@@ -61,13 +61,17 @@ public class LogsBench {
     public DockerClient dockerJavaZerodep;
     public String id;
     public byte[] floorLogs;
+    public Path socket;
+    public long captureBytes;
+    public java.nio.ByteBuffer rawBuffer = java.nio.ByteBuffer.allocate(256 * 1024);
 
     @Setup(Level.Trial)
     public void up(LogContainer logs) throws Exception {
       id = logs.id;
       floorLogs = logs.floorLogs;
       Path capture = Fixtures.logCapture(id);
-      Path socket = Fixtures.WORK.resolve("replay-" + ProcessHandle.current().pid() + ".sock");
+      captureBytes = java.nio.file.Files.size(capture);
+      socket = Fixtures.WORK.resolve("replay-" + ProcessHandle.current().pid() + ".sock");
       server = new ReplayServer(socket, capture);
       berth = Engine.berth(socket);
       berthContainers = new BerthContainers(berth);
@@ -188,5 +192,31 @@ public class LogsBench {
   @Measurement(iterations = 8, time = 2)
   public long logsReplay_dockerJavaZerodep(Replay r) throws InterruptedException {
     return dockerJavaLogs(r.dockerJavaZerodep, r.id);
+  }
+
+  /**
+   * Not a contestant: the ceiling. The replayed bytes read off the socket in 256 KiB reads with no
+   * HTTP or frame parsing at all: what any client on this machine's Unix sockets can approach.
+   */
+  @Benchmark
+  @Warmup(iterations = 3, time = 2)
+  @Measurement(iterations = 8, time = 2)
+  public long logsReplay_rawRead(Replay r) throws IOException {
+    try (java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(
+        java.net.UnixDomainSocketAddress.of(r.socket))) {
+      java.nio.ByteBuffer req = java.nio.ByteBuffer.wrap(r.floorLogs);
+      while (req.hasRemaining()) {
+        ch.write(req);
+      }
+      long total = 0;
+      int n;
+      while (total < r.captureBytes && (n = ch.read(r.rawBuffer.clear())) > 0) {
+        total += n;
+      }
+      if (total != r.captureBytes) {
+        throw new IOException("read " + total + " of " + r.captureBytes + " bytes");
+      }
+      return total;
+    }
   }
 }
