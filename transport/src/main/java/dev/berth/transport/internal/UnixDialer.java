@@ -4,6 +4,7 @@ import dev.berth.transport.Connection;
 import dev.berth.transport.Dialer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.SocketException;
@@ -11,6 +12,8 @@ import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
@@ -19,6 +22,11 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Dials a Unix-domain socket with the JDK's own channels (Java 16+): no native library to load.
@@ -36,17 +44,110 @@ public final class UnixDialer implements Dialer {
 
   @Override
   public Connection dial(Duration connectTimeout) throws IOException {
+    UnixDomainSocketAddress address = UnixDomainSocketAddress.of(socketFile);
     SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+    boolean connected = false;
     try {
-      ch.connect(UnixDomainSocketAddress.of(socketFile)); // local: completes or fails at once
-      return new ChannelConnection(ch, endpoint);
+      ch.configureBlocking(false);
+      connected = ch.connect(address); // the usual case: done (or refused) at once
+    } catch (ConnectException e) {
+      closeQuietly(ch);
+      throw cannotConnect(e); // nothing listens on the socket file
     } catch (IOException | RuntimeException e) {
+      closeQuietly(ch);
+      if (!Files.exists(socketFile)) {
+        throw cannotConnect(e);
+      }
+      // the listener's backlog is full (EAGAIN), or another failure: try again, waiting
+    }
+    if (connected) {
+      try {
+        return new ChannelConnection(ch, endpoint);
+      } catch (IOException | RuntimeException e) {
+        closeQuietly(ch);
+        throw e;
+      }
+    }
+    closeQuietly(ch);
+    return dialWaiting(address, connectTimeout);
+  }
+
+  /**
+   * A blocking connect, which waits while the listener's backlog is full (an engine that stopped
+   * accepting); a timer closes the channel when the timeout passes.
+   */
+  private Connection dialWaiting(UnixDomainSocketAddress address, Duration connectTimeout) throws IOException {
+    SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+    // state: 0 connecting, 1 connected (the timer must not close it), 2 timed out
+    AtomicInteger state = new AtomicInteger();
+    ScheduledFuture<?> timer = connectTimeout.isZero() ? null : ConnectTimer.schedule(() -> {
+      if (state.compareAndSet(0, 2)) {
+        closeQuietly(ch);
+      }
+    }, connectTimeout);
+    try {
+      ch.connect(address);
+      if (!state.compareAndSet(0, 1)) {
+        throw new AsynchronousCloseException(); // the timer closed it just after the connect
+      }
+      return new ChannelConnection(ch, endpoint);
+    } catch (ClosedByInterruptException e) {
+      InterruptedIOException i = new InterruptedIOException("interrupted while connecting to " + endpoint);
+      i.initCause(e);
+      throw i;
+    } catch (AsynchronousCloseException e) {
+      closeQuietly(ch);
+      if (state.get() != 2) {
+        throw e;
+      }
+      SocketTimeoutException t = new SocketTimeoutException(
+          "connecting to " + endpoint + " timed out after " + connectTimeout.toMillis() + " ms");
+      t.initCause(e);
+      throw t;
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(ch);
+      throw cannotConnect(e);
+    } finally {
+      if (timer != null) {
+        timer.cancel(false);
+      }
+    }
+  }
+
+  private ConnectException cannotConnect(Exception e) {
+    String why = !Files.exists(socketFile) ? "the socket file does not exist"
+        : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    ConnectException c = new ConnectException("cannot connect to " + endpoint + ": " + why);
+    c.initCause(e);
+    return c;
+  }
+
+  private static void closeQuietly(SocketChannel ch) {
+    try {
       ch.close();
-      String why = !Files.exists(socketFile) ? "the socket file does not exist"
-          : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      ConnectException c = new ConnectException("cannot connect to " + endpoint + ": " + why);
-      c.initCause(e);
-      throw c;
+    } catch (IOException ignored) {
+      // closing to give up
+    }
+  }
+
+  /** One daemon thread, started on first use and ended after 30 s idle, for connect timeouts. */
+  private static final class ConnectTimer {
+    private static final ScheduledThreadPoolExecutor TIMER = create();
+
+    private static ScheduledThreadPoolExecutor create() {
+      ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread th = new Thread(r, "berth-unix-connect-timeout");
+        th.setDaemon(true);
+        return th;
+      });
+      t.setKeepAliveTime(30, TimeUnit.SECONDS);
+      t.allowCoreThreadTimeOut(true);
+      t.setRemoveOnCancelPolicy(true);
+      return t;
+    }
+
+    static ScheduledFuture<?> schedule(Runnable task, Duration after) {
+      return TIMER.schedule(task, Math.max(1, after.toMillis()), TimeUnit.MILLISECONDS);
     }
   }
 
@@ -59,6 +160,9 @@ public final class UnixDialer implements Dialer {
   public String toString() {
     return endpoint;
   }
+
+  /** Largest single read or write on the channel. */
+  static final int MAX_IO = 256 * 1024;
 
   static final class ChannelConnection implements Connection {
     private final SocketChannel ch;
@@ -170,6 +274,7 @@ public final class UnixDialer implements Dialer {
 
       @Override
       public int read(byte[] b, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, b.length);
         if (len == 0) {
           return 0;
         }
@@ -178,7 +283,9 @@ public final class UnixDialer implements Dialer {
           peeked = -1;
           return 1;
         }
-        ByteBuffer bb = wrap(b, off, len);
+        // at most MAX_IO per call: the JDK copies a heap buffer's whole range through a temporary
+        // direct buffer of that size, cached per thread
+        ByteBuffer bb = slice(b, off, Math.min(len, MAX_IO));
         long timeout = readTimeoutMillis;
         long start = 0;
         for (;;) {
@@ -195,6 +302,9 @@ public final class UnixDialer implements Dialer {
           }
           if (closed) {
             throw closedException(null);
+          }
+          if (Thread.currentThread().isInterrupted()) { // select() would return at once: no spinning
+            throw new InterruptedIOException("interrupted while reading from " + endpoint);
           }
           long wait = timeout;
           if (timeout > 0) {
@@ -223,8 +333,11 @@ public final class UnixDialer implements Dialer {
       private byte[] lastArray; // the reader's buffer is usually the same array: wrap it once
       private ByteBuffer lastBuffer;
 
-      private ByteBuffer wrap(byte[] b, int off, int len) {
+      private ByteBuffer slice(byte[] b, int off, int len) {
         if (b != lastArray) {
+          if (b.length > MAX_IO) {
+            return ByteBuffer.wrap(b, off, len); // not kept: a pooled connection must not pin it
+          }
           lastArray = b;
           lastBuffer = ByteBuffer.wrap(b);
         }
@@ -269,14 +382,23 @@ public final class UnixDialer implements Dialer {
 
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
-        if (b != lastArray) {
+        Objects.checkFromIndexSize(off, len, b.length);
+        ByteBuffer bb;
+        if (b == lastArray) {
+          bb = lastBuffer;
+        } else if (b.length <= MAX_IO) {
           lastArray = b;
-          lastBuffer = ByteBuffer.wrap(b);
+          lastBuffer = bb = ByteBuffer.wrap(b);
+        } else {
+          bb = ByteBuffer.wrap(b); // not kept: a pooled connection must not pin a large body
         }
-        ByteBuffer bb = lastBuffer;
-        bb.limit(off + len);
+        int end = off + len;
+        bb.limit(end);
         bb.position(off);
         while (bb.hasRemaining()) {
+          // at most MAX_IO per call: the JDK copies a heap buffer's whole remaining range through
+          // a temporary direct buffer on every write, which for a large body would be quadratic
+          bb.limit(Math.min(end, bb.position() + MAX_IO));
           int n;
           try {
             n = ch.write(bb);
@@ -285,9 +407,13 @@ public final class UnixDialer implements Dialer {
           } catch (IOException e) {
             throw socketFailure(e); // e.g. broken pipe: a SocketException, as java.net's are
           }
+          bb.limit(end);
           if (n == 0) {
             if (closed) {
               throw closedException(null);
+            }
+            if (Thread.currentThread().isInterrupted()) { // select() would return at once
+              throw new InterruptedIOException("interrupted while writing to " + endpoint);
             }
             try {
               if (writes.select() > 0) {
