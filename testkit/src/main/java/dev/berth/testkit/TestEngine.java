@@ -39,9 +39,11 @@ public final class TestEngine {
   private final Http1Doer doer;
   private final EngineClient client;
   private final String testId;
+  private final String image;
 
-  TestEngine(String address) {
+  TestEngine(String address, String image) {
     this.address = address;
+    this.image = image;
     this.dialer = new TrackingDialer(Endpoint.parse(address).dialer());
     this.doer = Http1Doer.builder(dialer).build();
     this.client = EngineClient.builder(doer).build();
@@ -70,7 +72,7 @@ public final class TestEngine {
 
   /** The test image. */
   public String image() {
-    return TestEngines.image();
+    return image;
   }
 
   /** A name no other test uses: {@code berth-test-<prefix>-<random>}. */

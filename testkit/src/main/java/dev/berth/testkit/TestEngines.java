@@ -57,6 +57,16 @@ public final class TestEngines {
     return env("BERTH_RIG_DIR", "/tmp/berth-rig");
   }
 
+  /** Podman's API service (rootful), started by {@code scripts/podman-up}. */
+  public static String podmanHost() {
+    return env("BERTH_TEST_PODMAN_HOST", "unix:///run/podman/podman.sock");
+  }
+
+  /** The test image in Podman's storage (busybox, imported from the Docker engine). */
+  public static String podmanImage() {
+    return env("BERTH_TEST_PODMAN_IMAGE", "localhost/busybox:local");
+  }
+
   /** The local test image (busybox). */
   public static String image() {
     return env("BERTH_TEST_IMAGE", "busybox:local");
