@@ -14,6 +14,7 @@ import dev.berth.client.Filters;
 import dev.berth.client.InvalidRequestException;
 import dev.berth.client.JsonStream;
 import dev.berth.client.NotFoundException;
+import dev.berth.client.NotImplementedException;
 import dev.berth.testkit.TestEngine;
 import dev.berth.types.containers.ContainerCreateRequest;
 import dev.berth.types.containers.ContainerInspect;
@@ -200,7 +201,8 @@ abstract class ContainerLifecycleCases {
     Resources more = Resources.builder().memory(96L * 1024 * 1024).memorySwap(-1L).build();
     if (podman()) {
       // Podman 4.3's compatible API has no /containers/{id}/update route (a plain-text 404)
-      assertThrows(NotFoundException.class, () -> containers.update(id, more));
+      NotImplementedException missing = assertThrows(NotImplementedException.class, () -> containers.update(id, more));
+      assertEquals(404, missing.status());
     } else {
       containers.update(id, more);
       assertEquals(96L * 1024 * 1024, containers.inspect(id).hostConfig().memory());
@@ -257,6 +259,12 @@ abstract class ContainerLifecycleCases {
     Class<? extends EngineException> invalid = podman() ? ServerErrorException.class : InvalidRequestException.class;
     assertInstanceOf(invalid, bad);
     assertTrue(bad.engineMessage().contains(podman() ? "names must match" : "Invalid container name"), bad.engineMessage());
+
+    // a route the engine does not have (Docker: JSON "page not found"; Podman: plain text) is not
+    // a missing container
+    NotImplementedException noRoute = assertThrows(NotImplementedException.class,
+        () -> engine.client().execute(dev.berth.transport.Request.get("/containers/" + up + "/no-such-route").build()));
+    assertEquals(404, noRoute.status());
   }
 
   @Test

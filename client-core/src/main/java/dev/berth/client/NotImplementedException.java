@@ -1,6 +1,10 @@
 package dev.berth.client;
 
-/** The engine does not implement the operation (HTTP 501). */
+/**
+ * The engine does not implement the operation: HTTP 501, or a 404 for the route itself rather
+ * than for an object (a plain-text 404, or Docker's {@code "page not found"}) — an engine older
+ * than the operation, Podman without it, or a proxy that blocks it. {@link #status()} tells which.
+ */
 public class NotImplementedException extends EngineException {
   private static final long serialVersionUID = 1L;
 

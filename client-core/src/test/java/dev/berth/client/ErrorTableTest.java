@@ -68,6 +68,35 @@ class ErrorTableTest {
     assertFalse(e.getMessage().contains("null"), e.getMessage());
   }
 
+  // --- a 404 for a route the engine lacks vs a 404 for an object
+
+  @Test
+  void a404WithTheEnginesJsonErrorIsAMissingObject() {
+    EngineException docker = Errors.forBody(OP, 404, utf8("{\"message\":\"No such container: abc\"}"), "Not Found");
+    assertSame(NotFoundException.class, docker.getClass());
+    assertEquals("No such container: abc", docker.engineMessage());
+    EngineException podman = Errors.forBody(OP, 404, utf8(
+        "{\"cause\":\"no such container\",\"message\":\"no container with name or ID \\\"abc\\\" found: no such container\",\"response\":404}\n"),
+        "Not Found");
+    assertSame(NotFoundException.class, podman.getClass());
+  }
+
+  @Test
+  void a404WithoutAJsonErrorOrDockersPageNotFoundIsAMissingRoute() {
+    for (String body : new String[] {"Not Found\n", "404 page not found", "", "{\"message\":\"page not found\"}"}) {
+      EngineException e = Errors.forBody(OP, 404, utf8(body), "Not Found");
+      assertSame(NotImplementedException.class, e.getClass(), body);
+      assertEquals(404, e.status());
+      assertTrue(e.engineMessage().contains("no route"), e.engineMessage());
+    }
+  }
+
+  @Test
+  void otherStatusesKeepTheirTypeWhateverTheBody() {
+    assertSame(ConflictException.class, Errors.forBody(OP, 409, utf8("conflict"), "").getClass());
+    assertSame(ServerErrorException.class, Errors.forBody(OP, 500, utf8("oops"), "").getClass());
+  }
+
   // --- engineMessage
 
   private static byte[] utf8(String s) {

@@ -52,6 +52,33 @@ public final class Errors {
     }
   }
 
+  /**
+   * The exception for an error answer with {@code body}. A 404 that is not the engine's JSON error
+   * (Docker and Podman describe a missing object in JSON), or that is Docker's own
+   * {@code "page not found"}, means the engine has no such route at all: an engine older than
+   * the operation, Podman without it, or a proxy in front that blocks it. That is a
+   * {@link NotImplementedException} (status 404), not a missing container or image.
+   */
+  public static EngineException forBody(String operation, int status, byte[] body, String fallback) {
+    String message = engineMessage(body, fallback);
+    if (status == 404 && (!isJsonObject(body) || message.equals("page not found"))) {
+      return new NotImplementedException(operation, status, "the engine has no route for it (" + message + ")");
+    }
+    return forStatus(operation, status, message);
+  }
+
+  private static boolean isJsonObject(byte[] body) {
+    for (byte b : body) {
+      if (b == '{') {
+        return true;
+      }
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return false;
+      }
+    }
+    return false;
+  }
+
   /** {@code ContainerStart POST /containers/{id}/start} — never the concrete path or body. */
   public static String describe(Request request) {
     String op = request.operationId();
@@ -67,7 +94,7 @@ public final class Errors {
       } catch (IOException e) {
         body = new byte[0]; // the status alone still says what happened
       }
-      return forStatus(describe(request), r.status(), engineMessage(body, r.reason()));
+      return forBody(describe(request), r.status(), body, r.reason());
     } finally {
       r.close();
     }
@@ -82,7 +109,7 @@ public final class Errors {
       } catch (IOException e) {
         body = new byte[0];
       }
-      return forStatus(describe(request), raw.status(), engineMessage(body, ""));
+      return forBody(describe(request), raw.status(), body, "");
     } finally {
       raw.close();
     }
