@@ -82,13 +82,20 @@ class ErrorTableTest {
   }
 
   @Test
-  void a404WithoutAJsonErrorOrDockersPageNotFoundIsAMissingRoute() {
-    for (String body : new String[] {"Not Found\n", "404 page not found", "", "{\"message\":\"page not found\"}"}) {
+  void a404WithARoutersOwnNotFoundIsAMissingRoute() {
+    for (String body : new String[] {"Not Found\n", "404 page not found\n", "{\"message\":\"page not found\"}"}) {
       EngineException e = Errors.forBody(OP, 404, utf8(body), "Not Found");
       assertSame(NotImplementedException.class, e.getClass(), body);
       assertEquals(404, e.status());
       assertTrue(e.engineMessage().contains("no route"), e.engineMessage());
     }
+  }
+
+  @Test
+  void a404InWordsOrWithoutBodyIsAMissingObject() {
+    // Docker answers a hijacked attach to a missing container in plain text
+    assertSame(NotFoundException.class, Errors.forBody(OP, 404, utf8("No such container: x"), "Not Found").getClass());
+    assertSame(NotFoundException.class, Errors.forBody(OP, 404, new byte[0], "Not Found").getClass());
   }
 
   @Test

@@ -130,11 +130,7 @@ class UnixDialerTest {
         }
       });
       Thread.sleep(300); // the writer is now waiting for room
-      long t0 = System.nanoTime();
-      worker.interrupt();
-      Throwable e = failure.get(5, TimeUnit.SECONDS);
-      assertInstanceOf(InterruptedIOException.class, e, "got " + e);
-      assertTrue(millisSince(t0) < 2000, "stopped after " + millisSince(t0) + " ms");
+      assertInterruptStops(failure);
     }
   }
 
@@ -144,12 +140,8 @@ class UnixDialerTest {
       open.add(server.accept()); // accepted, never writes
       c.setReadTimeout(Duration.ZERO);
       Future<Throwable> failure = runInThread(() -> c.input().read(new byte[100]));
-      Thread.sleep(300);
-      long t0 = System.nanoTime();
-      worker.interrupt();
-      Throwable e = failure.get(5, TimeUnit.SECONDS);
-      assertInstanceOf(InterruptedIOException.class, e, "got " + e);
-      assertTrue(millisSince(t0) < 2000, "stopped after " + millisSince(t0) + " ms");
+      Thread.sleep(300); // the reader is now waiting for bytes
+      assertInterruptStops(failure);
     }
   }
 
@@ -192,6 +184,15 @@ class UnixDialerTest {
   }
 
   private Thread worker;
+
+  /** Interrupts {@link #worker}; it must fail with InterruptedIOException within 2 s. */
+  private void assertInterruptStops(Future<Throwable> failure) throws Exception {
+    long t0 = System.nanoTime();
+    worker.interrupt();
+    Throwable e = failure.get(5, TimeUnit.SECONDS);
+    assertInstanceOf(InterruptedIOException.class, e, "got " + e);
+    assertTrue(millisSince(t0) < 2000, "stopped after " + millisSince(t0) + " ms");
+  }
 
   interface Body {
     void run() throws Exception;

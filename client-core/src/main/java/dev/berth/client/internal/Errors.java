@@ -53,30 +53,20 @@ public final class Errors {
   }
 
   /**
-   * The exception for an error answer with {@code body}. A 404 that is not the engine's JSON error
-   * (Docker and Podman describe a missing object in JSON), or that is Docker's own
-   * {@code "page not found"}, means the engine has no such route at all: an engine older than
-   * the operation, Podman without it, or a proxy in front that blocks it. That is a
-   * {@link NotImplementedException} (status 404), not a missing container or image.
+   * The exception for an error answer with {@code body}. A 404 whose body is a router's own
+   * "not found" (Docker: JSON {@code "page not found"}; Go's default {@code 404 page not found};
+   * Podman: plain {@code Not Found}) means the engine has no such route at all: an engine older
+   * than the operation, Podman without it, or a proxy that blocks it. That is a
+   * {@link NotImplementedException} (status 404), not a missing container or image, which the
+   * engines describe in words ("No such container: x").
    */
   public static EngineException forBody(String operation, int status, byte[] body, String fallback) {
     String message = engineMessage(body, fallback);
-    if (status == 404 && (!isJsonObject(body) || message.equals("page not found"))) {
+    if (status == 404 && body.length > 0 && (message.equals("page not found")
+        || message.equals("404 page not found") || message.equals("Not Found"))) {
       return new NotImplementedException(operation, status, "the engine has no route for it (" + message + ")");
     }
     return forStatus(operation, status, message);
-  }
-
-  private static boolean isJsonObject(byte[] body) {
-    for (byte b : body) {
-      if (b == '{') {
-        return true;
-      }
-      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-        return false;
-      }
-    }
-    return false;
   }
 
   /** {@code ContainerStart POST /containers/{id}/start} — never the concrete path or body. */
