@@ -3,19 +3,19 @@
  * ready for Jackson data binding.
  */
 module dev.berth.types {
-    requires transitive com.fasterxml.jackson.annotation;
+  requires transitive com.fasterxml.jackson.annotation;
 
-    exports dev.berth.types.system;
-    exports dev.berth.types.containers;
-    exports dev.berth.types.exec;
-    exports dev.berth.types.images;
-    exports dev.berth.types.volumes;
-    exports dev.berth.types.progress;
+  exports dev.berth.types.system;
+  exports dev.berth.types.containers;
+  exports dev.berth.types.exec;
+  exports dev.berth.types.images;
+  exports dev.berth.types.volumes;
+  exports dev.berth.types.progress;
 
-    opens dev.berth.types.system to com.fasterxml.jackson.databind;
-    opens dev.berth.types.containers to com.fasterxml.jackson.databind;
-    opens dev.berth.types.exec to com.fasterxml.jackson.databind;
-    opens dev.berth.types.images to com.fasterxml.jackson.databind;
-    opens dev.berth.types.volumes to com.fasterxml.jackson.databind;
-    opens dev.berth.types.progress to com.fasterxml.jackson.databind;
+  opens dev.berth.types.system to com.fasterxml.jackson.databind;
+  opens dev.berth.types.containers to com.fasterxml.jackson.databind;
+  opens dev.berth.types.exec to com.fasterxml.jackson.databind;
+  opens dev.berth.types.images to com.fasterxml.jackson.databind;
+  opens dev.berth.types.volumes to com.fasterxml.jackson.databind;
+  opens dev.berth.types.progress to com.fasterxml.jackson.databind;
 }

@@ -16,11 +16,11 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ContainerCreateResponse(
-        @JsonProperty("Id") String id,
-        @JsonProperty("Warnings") List<String> warnings) {
+    @JsonProperty("Id") String id,
+    @JsonProperty("Warnings") List<String> warnings) {
 
-    // Normalises missing warnings to an empty list.
-    public ContainerCreateResponse {
-        warnings = Normalize.list(warnings);
-    }
+  // Normalises missing warnings to an empty list.
+  public ContainerCreateResponse {
+    warnings = Normalize.list(warnings);
+  }
 }

@@ -15,11 +15,11 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ContainerPruneResponse(
-        @JsonProperty("ContainersDeleted") List<String> containersDeleted,
-        @JsonProperty("SpaceReclaimed") Long spaceReclaimed) {
+    @JsonProperty("ContainersDeleted") List<String> containersDeleted,
+    @JsonProperty("SpaceReclaimed") Long spaceReclaimed) {
 
-    // Normalises a missing list (Docker sends null when nothing was removed) to an empty one.
-    public ContainerPruneResponse {
-        containersDeleted = Normalize.list(containersDeleted);
-    }
+  // Normalises a missing list (Docker sends null when nothing was removed) to an empty one.
+  public ContainerPruneResponse {
+    containersDeleted = Normalize.list(containersDeleted);
+  }
 }

@@ -32,76 +32,76 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ContainerSummary(
-        @JsonProperty("Id") String id,
-        @JsonProperty("Names") List<String> names,
-        @JsonProperty("Image") String image,
-        @JsonProperty("ImageID") String imageId,
-        @JsonProperty("Command") String command,
-        @JsonProperty("Created") Long created,
-        @JsonProperty("Ports") List<Port> ports,
-        @JsonProperty("SizeRw") Long sizeRw,
-        @JsonProperty("SizeRootFs") Long sizeRootFs,
-        @JsonProperty("Labels") Map<String, String> labels,
-        @JsonProperty("State") String state,
-        @JsonProperty("Status") String status,
-        @JsonProperty("HostConfig") HostConfig hostConfig,
-        @JsonProperty("NetworkSettings") NetworkSettings networkSettings,
-        @JsonProperty("Mounts") List<MountPoint> mounts,
-        @JsonProperty("Health") Health health) {
+    @JsonProperty("Id") String id,
+    @JsonProperty("Names") List<String> names,
+    @JsonProperty("Image") String image,
+    @JsonProperty("ImageID") String imageId,
+    @JsonProperty("Command") String command,
+    @JsonProperty("Created") Long created,
+    @JsonProperty("Ports") List<Port> ports,
+    @JsonProperty("SizeRw") Long sizeRw,
+    @JsonProperty("SizeRootFs") Long sizeRootFs,
+    @JsonProperty("Labels") Map<String, String> labels,
+    @JsonProperty("State") String state,
+    @JsonProperty("Status") String status,
+    @JsonProperty("HostConfig") HostConfig hostConfig,
+    @JsonProperty("NetworkSettings") NetworkSettings networkSettings,
+    @JsonProperty("Mounts") List<MountPoint> mounts,
+    @JsonProperty("Health") Health health) {
 
-    // Normalises missing collections to empty ones.
-    public ContainerSummary {
-        names = Normalize.list(names);
-        ports = Normalize.list(ports);
-        labels = Normalize.map(labels);
-        mounts = Normalize.list(mounts);
+  // Normalises missing collections to empty ones.
+  public ContainerSummary {
+    names = Normalize.list(names);
+    ports = Normalize.list(ports);
+    labels = Normalize.map(labels);
+    mounts = Normalize.list(mounts);
+  }
+
+  /**
+   * The host settings included in a container listing.
+   *
+   * @param networkMode network mode ({@code bridge}, {@code host}, {@code none},
+   *                    {@code container:<id>}) or the name of the primary network
+   * @param annotations key/value metadata attached to the container (API 1.46+)
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record HostConfig(
+      @JsonProperty("NetworkMode") String networkMode,
+      @JsonProperty("Annotations") Map<String, String> annotations) {
+
+    // Normalises missing annotations to an empty map.
+    public HostConfig {
+      annotations = Normalize.map(annotations);
     }
+  }
 
-    /**
-     * The host settings included in a container listing.
-     *
-     * @param networkMode network mode ({@code bridge}, {@code host}, {@code none},
-     *                    {@code container:<id>}) or the name of the primary network
-     * @param annotations key/value metadata attached to the container (API 1.46+)
-     */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record HostConfig(
-            @JsonProperty("NetworkMode") String networkMode,
-            @JsonProperty("Annotations") Map<String, String> annotations) {
+  /**
+   * The network part of a container listing.
+   *
+   * @param networks the container's endpoints, keyed by network name
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record NetworkSettings(
+      @JsonProperty("Networks") Map<String, EndpointSettings> networks) {
 
-        // Normalises missing annotations to an empty map.
-        public HostConfig {
-            annotations = Normalize.map(annotations);
-        }
+    // Normalises a missing network map to an empty one.
+    public NetworkSettings {
+      networks = Normalize.map(networks);
     }
+  }
 
-    /**
-     * The network part of a container listing.
-     *
-     * @param networks the container's endpoints, keyed by network name
-     */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record NetworkSettings(
-            @JsonProperty("Networks") Map<String, EndpointSettings> networks) {
-
-        // Normalises a missing network map to an empty one.
-        public NetworkSettings {
-            networks = Normalize.map(networks);
-        }
-    }
-
-    /**
-     * The health-check state in a container listing.
-     *
-     * @param status        {@code none}, {@code starting}, {@code healthy} or {@code unhealthy}
-     * @param failingStreak consecutive failed checks
-     */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Health(
-            @JsonProperty("Status") String status,
-            @JsonProperty("FailingStreak") Integer failingStreak) {
-    }
+  /**
+   * The health-check state in a container listing.
+   *
+   * @param status        {@code none}, {@code starting}, {@code healthy} or {@code unhealthy}
+   * @param failingStreak consecutive failed checks
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Health(
+      @JsonProperty("Status") String status,
+      @JsonProperty("FailingStreak") Integer failingStreak) {
+  }
 }

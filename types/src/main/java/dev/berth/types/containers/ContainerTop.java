@@ -19,28 +19,28 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ContainerTop(
-        @JsonProperty("Titles") List<String> titles,
-        @JsonProperty("Processes") List<List<String>> processes) {
+    @JsonProperty("Titles") List<String> titles,
+    @JsonProperty("Processes") List<List<String>> processes) {
 
-    // Normalises missing lists to empty ones.
-    public ContainerTop {
-        titles = Normalize.list(titles);
-        processes = Normalize.listOfLists(processes);
-    }
+  // Normalises missing lists to empty ones.
+  public ContainerTop {
+    titles = Normalize.list(titles);
+    processes = Normalize.listOfLists(processes);
+  }
 
-    /**
-     * Returns one process as a map from column title to value, in column order.
-     *
-     * @param index the row
-     * @return the row keyed by title; columns missing from a short row are left out
-     * @throws IndexOutOfBoundsException if there is no such row
-     */
-    public Map<String, String> process(int index) {
-        List<String> row = processes.get(index);
-        Map<String, String> result = new LinkedHashMap<>();
-        for (int i = 0; i < titles.size() && i < row.size(); i++) {
-            result.put(titles.get(i), row.get(i));
-        }
-        return result;
+  /**
+   * Returns one process as a map from column title to value, in column order.
+   *
+   * @param index the row
+   * @return the row keyed by title; columns missing from a short row are left out
+   * @throws IndexOutOfBoundsException if there is no such row
+   */
+  public Map<String, String> process(int index) {
+    List<String> row = processes.get(index);
+    Map<String, String> result = new LinkedHashMap<>();
+    for (int i = 0; i < titles.size() && i < row.size(); i++) {
+      result.put(titles.get(i), row.get(i));
     }
+    return result;
+  }
 }

@@ -15,10 +15,10 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ContainerUpdateResponse(
-        @JsonProperty("Warnings") List<String> warnings) {
+    @JsonProperty("Warnings") List<String> warnings) {
 
-    // Normalises missing warnings (Docker sends null) to an empty list.
-    public ContainerUpdateResponse {
-        warnings = Normalize.list(warnings);
-    }
+  // Normalises missing warnings (Docker sends null) to an empty list.
+  public ContainerUpdateResponse {
+    warnings = Normalize.list(warnings);
+  }
 }

@@ -15,17 +15,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ContainerWaitResponse(
-        @JsonProperty("StatusCode") Long statusCode,
-        @JsonProperty("Error") ExitError error) {
+    @JsonProperty("StatusCode") Long statusCode,
+    @JsonProperty("Error") ExitError error) {
 
-    /**
-     * A problem reported by a wait.
-     *
-     * @param message the engine's message
-     */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ExitError(
-            @JsonProperty("Message") String message) {
-    }
+  /**
+   * A problem reported by a wait.
+   *
+   * @param message the engine's message
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ExitError(
+      @JsonProperty("Message") String message) {
+  }
 }

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeviceMapping(
-        @JsonProperty("PathOnHost") String pathOnHost,
-        @JsonProperty("PathInContainer") String pathInContainer,
-        @JsonProperty("CgroupPermissions") String cgroupPermissions) {
+    @JsonProperty("PathOnHost") String pathOnHost,
+    @JsonProperty("PathInContainer") String pathInContainer,
+    @JsonProperty("CgroupPermissions") String cgroupPermissions) {
 }

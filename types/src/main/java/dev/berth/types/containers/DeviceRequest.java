@@ -22,22 +22,22 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeviceRequest(
-        @JsonProperty("Driver") String driver,
-        @JsonProperty("Count") Integer count,
-        @JsonProperty("DeviceIDs")
-        @JsonInclude(JsonInclude.Include.NON_EMPTY)
-        List<String> deviceIds,
-        @JsonProperty("Capabilities")
-        @JsonInclude(JsonInclude.Include.NON_EMPTY)
-        List<List<String>> capabilities,
-        @JsonProperty("Options")
-        @JsonInclude(JsonInclude.Include.NON_EMPTY)
-        Map<String, String> options) {
+    @JsonProperty("Driver") String driver,
+    @JsonProperty("Count") Integer count,
+    @JsonProperty("DeviceIDs")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    List<String> deviceIds,
+    @JsonProperty("Capabilities")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    List<List<String>> capabilities,
+    @JsonProperty("Options")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    Map<String, String> options) {
 
-    // Normalises missing collections to empty ones.
-    public DeviceRequest {
-        deviceIds = Normalize.list(deviceIds);
-        capabilities = Normalize.listOfLists(capabilities);
-        options = Normalize.map(options);
-    }
+  // Normalises missing collections to empty ones.
+  public DeviceRequest {
+    deviceIds = Normalize.list(deviceIds);
+    capabilities = Normalize.listOfLists(capabilities);
+    options = Normalize.map(options);
+  }
 }

@@ -17,14 +17,14 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EndpointIpamConfig(
-        @JsonProperty("IPv4Address") String ipv4Address,
-        @JsonProperty("IPv6Address") String ipv6Address,
-        @JsonProperty("LinkLocalIPs")
-        @JsonInclude(JsonInclude.Include.NON_EMPTY)
-        List<String> linkLocalIps) {
+    @JsonProperty("IPv4Address") String ipv4Address,
+    @JsonProperty("IPv6Address") String ipv6Address,
+    @JsonProperty("LinkLocalIPs")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    List<String> linkLocalIps) {
 
-    // Normalises a missing address list to an empty one.
-    public EndpointIpamConfig {
-        linkLocalIps = Normalize.list(linkLocalIps);
-    }
+  // Normalises a missing address list to an empty one.
+  public EndpointIpamConfig {
+    linkLocalIps = Normalize.list(linkLocalIps);
+  }
 }

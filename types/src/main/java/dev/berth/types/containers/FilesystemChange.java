@@ -15,16 +15,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FilesystemChange(
-        @JsonProperty("Path") String path,
-        @JsonProperty("Kind") Integer kind) {
+    @JsonProperty("Path") String path,
+    @JsonProperty("Kind") Integer kind) {
 
-    /**
-     * Returns {@link #kind()} as an enum.
-     *
-     * @return the type of change; {@link ChangeType#UNKNOWN} for a number this client does not
-     *         know
-     */
-    public ChangeType changeType() {
-        return ChangeType.of(kind);
-    }
+  /**
+   * Returns {@link #kind()} as an enum.
+   *
+   * @return the type of change; {@link ChangeType#UNKNOWN} for a number this client does not
+   *         know
+   */
+  public ChangeType changeType() {
+    return ChangeType.of(kind);
+  }
 }

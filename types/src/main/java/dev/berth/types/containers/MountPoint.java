@@ -22,12 +22,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MountPoint(
-        @JsonProperty("Type") String type,
-        @JsonProperty("Name") String name,
-        @JsonProperty("Source") String source,
-        @JsonProperty("Destination") String destination,
-        @JsonProperty("Driver") String driver,
-        @JsonProperty("Mode") String mode,
-        @JsonProperty("RW") Boolean rw,
-        @JsonProperty("Propagation") String propagation) {
+    @JsonProperty("Type") String type,
+    @JsonProperty("Name") String name,
+    @JsonProperty("Source") String source,
+    @JsonProperty("Destination") String destination,
+    @JsonProperty("Driver") String driver,
+    @JsonProperty("Mode") String mode,
+    @JsonProperty("RW") Boolean rw,
+    @JsonProperty("Propagation") String propagation) {
 }

@@ -18,12 +18,12 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NetworkingConfig(
-        @JsonProperty("EndpointsConfig")
-        @JsonInclude(JsonInclude.Include.NON_EMPTY)
-        Map<String, EndpointSettings> endpointsConfig) {
+    @JsonProperty("EndpointsConfig")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    Map<String, EndpointSettings> endpointsConfig) {
 
-    // Normalises a missing map to an empty one.
-    public NetworkingConfig {
-        endpointsConfig = Normalize.map(endpointsConfig);
-    }
+  // Normalises a missing map to an empty one.
+  public NetworkingConfig {
+    endpointsConfig = Normalize.map(endpointsConfig);
+  }
 }

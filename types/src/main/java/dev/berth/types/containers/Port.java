@@ -17,8 +17,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Port(
-        @JsonProperty("IP") String ip,
-        @JsonProperty("PrivatePort") Integer privatePort,
-        @JsonProperty("PublicPort") Integer publicPort,
-        @JsonProperty("Type") String type) {
+    @JsonProperty("IP") String ip,
+    @JsonProperty("PrivatePort") Integer privatePort,
+    @JsonProperty("PublicPort") Integer publicPort,
+    @JsonProperty("Type") String type) {
 }

@@ -15,27 +15,27 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PortBinding(
-        @JsonProperty("HostIp") String hostIp,
-        @JsonProperty("HostPort") String hostPort) {
+    @JsonProperty("HostIp") String hostIp,
+    @JsonProperty("HostPort") String hostPort) {
 
-    /**
-     * Publishes on {@code hostPort} of every host address.
-     *
-     * @param hostPort the host port
-     * @return the binding
-     */
-    public static PortBinding of(int hostPort) {
-        return new PortBinding(null, Integer.toString(hostPort));
-    }
+  /**
+   * Publishes on {@code hostPort} of every host address.
+   *
+   * @param hostPort the host port
+   * @return the binding
+   */
+  public static PortBinding of(int hostPort) {
+    return new PortBinding(null, Integer.toString(hostPort));
+  }
 
-    /**
-     * Publishes on {@code hostPort} of one host address.
-     *
-     * @param hostIp   the host address
-     * @param hostPort the host port
-     * @return the binding
-     */
-    public static PortBinding of(String hostIp, int hostPort) {
-        return new PortBinding(hostIp, Integer.toString(hostPort));
-    }
+  /**
+   * Publishes on {@code hostPort} of one host address.
+   *
+   * @param hostIp   the host address
+   * @param hostPort the host port
+   * @return the binding
+   */
+  public static PortBinding of(String hostIp, int hostPort) {
+    return new PortBinding(hostIp, Integer.toString(hostPort));
+  }
 }

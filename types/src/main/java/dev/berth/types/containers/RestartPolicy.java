@@ -19,43 +19,43 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RestartPolicy(
-        @JsonProperty("Name") String name,
-        @JsonProperty("MaximumRetryCount") Integer maximumRetryCount) {
+    @JsonProperty("Name") String name,
+    @JsonProperty("MaximumRetryCount") Integer maximumRetryCount) {
 
-    /**
-     * Never restart.
-     *
-     * @return the policy {@code no}
-     */
-    public static RestartPolicy no() {
-        return new RestartPolicy("no", null);
-    }
+  /**
+   * Never restart.
+   *
+   * @return the policy {@code no}
+   */
+  public static RestartPolicy no() {
+    return new RestartPolicy("no", null);
+  }
 
-    /**
-     * Always restart, also after the engine restarts.
-     *
-     * @return the policy {@code always}
-     */
-    public static RestartPolicy always() {
-        return new RestartPolicy("always", null);
-    }
+  /**
+   * Always restart, also after the engine restarts.
+   *
+   * @return the policy {@code always}
+   */
+  public static RestartPolicy always() {
+    return new RestartPolicy("always", null);
+  }
 
-    /**
-     * Restart unless the container was stopped on purpose.
-     *
-     * @return the policy {@code unless-stopped}
-     */
-    public static RestartPolicy unlessStopped() {
-        return new RestartPolicy("unless-stopped", null);
-    }
+  /**
+   * Restart unless the container was stopped on purpose.
+   *
+   * @return the policy {@code unless-stopped}
+   */
+  public static RestartPolicy unlessStopped() {
+    return new RestartPolicy("unless-stopped", null);
+  }
 
-    /**
-     * Restart when the container exits with a non-zero code.
-     *
-     * @param maximumRetryCount restarts to try before giving up; 0 for no limit
-     * @return the policy {@code on-failure}
-     */
-    public static RestartPolicy onFailure(int maximumRetryCount) {
-        return new RestartPolicy("on-failure", maximumRetryCount);
-    }
+  /**
+   * Restart when the container exits with a non-zero code.
+   *
+   * @param maximumRetryCount restarts to try before giving up; 0 for no limit
+   * @return the policy {@code on-failure}
+   */
+  public static RestartPolicy onFailure(int maximumRetryCount) {
+    return new RestartPolicy("on-failure", maximumRetryCount);
+  }
 }

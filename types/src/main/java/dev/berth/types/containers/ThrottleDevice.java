@@ -14,6 +14,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ThrottleDevice(
-        @JsonProperty("Path") String path,
-        @JsonProperty("Rate") Long rate) {
+    @JsonProperty("Path") String path,
+    @JsonProperty("Rate") Long rate) {
 }

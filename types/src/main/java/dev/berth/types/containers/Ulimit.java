@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Ulimit(
-        @JsonProperty("Name") String name,
-        @JsonProperty("Soft") Long soft,
-        @JsonProperty("Hard") Long hard) {
+    @JsonProperty("Name") String name,
+    @JsonProperty("Soft") Long soft,
+    @JsonProperty("Hard") Long hard) {
 }

@@ -13,6 +13,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WeightDevice(
-        @JsonProperty("Path") String path,
-        @JsonProperty("Weight") Integer weight) {
+    @JsonProperty("Path") String path,
+    @JsonProperty("Weight") Integer weight) {
 }

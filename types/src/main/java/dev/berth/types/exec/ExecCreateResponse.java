@@ -13,5 +13,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExecCreateResponse(
-        @JsonProperty("Id") String id) {
+    @JsonProperty("Id") String id) {
 }

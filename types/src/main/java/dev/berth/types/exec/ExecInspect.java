@@ -28,51 +28,51 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExecInspect(
-        @JsonProperty("CanRemove") Boolean canRemove,
-        @JsonProperty("DetachKeys") String detachKeys,
-        @JsonProperty("ID") String id,
-        @JsonProperty("Running") Boolean running,
-        @JsonProperty("ExitCode") Integer exitCode,
-        @JsonProperty("ProcessConfig") ProcessConfig processConfig,
-        @JsonProperty("OpenStdin") Boolean openStdin,
-        @JsonProperty("OpenStderr") Boolean openStderr,
-        @JsonProperty("OpenStdout") Boolean openStdout,
-        @JsonProperty("ContainerID") String containerId,
-        @JsonProperty("Pid") Integer pid) {
+    @JsonProperty("CanRemove") Boolean canRemove,
+    @JsonProperty("DetachKeys") String detachKeys,
+    @JsonProperty("ID") String id,
+    @JsonProperty("Running") Boolean running,
+    @JsonProperty("ExitCode") Integer exitCode,
+    @JsonProperty("ProcessConfig") ProcessConfig processConfig,
+    @JsonProperty("OpenStdin") Boolean openStdin,
+    @JsonProperty("OpenStderr") Boolean openStderr,
+    @JsonProperty("OpenStdout") Boolean openStdout,
+    @JsonProperty("ContainerID") String containerId,
+    @JsonProperty("Pid") Integer pid) {
 
-    /**
-     * Decodes {@link #detachKeys()} into the bytes a client must send to detach.
-     *
-     * @return the key bytes, e.g. {@code {0x18, 0x19}} for {@code ctrl-x,ctrl-y}; empty when no
-     *         sequence was set
-     * @throws IllegalArgumentException if {@code detachKeys} is not base64 (an engine that sends
-     *                                  the sequence as text)
-     */
-    public byte[] detachKeyBytes() {
-        return detachKeys == null ? new byte[0] : Base64.getDecoder().decode(detachKeys);
+  /**
+   * Decodes {@link #detachKeys()} into the bytes a client must send to detach.
+   *
+   * @return the key bytes, e.g. {@code {0x18, 0x19}} for {@code ctrl-x,ctrl-y}; empty when no
+   *         sequence was set
+   * @throws IllegalArgumentException if {@code detachKeys} is not base64 (an engine that sends
+   *                                  the sequence as text)
+   */
+  public byte[] detachKeyBytes() {
+    return detachKeys == null ? new byte[0] : Base64.getDecoder().decode(detachKeys);
+  }
+
+  /**
+   * The process an exec instance runs.
+   *
+   * @param privileged whether it runs with extended privileges
+   * @param user       the user it runs as; the container's user when none was given
+   * @param tty        whether it has a pseudo-terminal
+   * @param entrypoint the program
+   * @param arguments  the program's arguments
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ProcessConfig(
+      @JsonProperty("privileged") Boolean privileged,
+      @JsonProperty("user") String user,
+      @JsonProperty("tty") Boolean tty,
+      @JsonProperty("entrypoint") String entrypoint,
+      @JsonProperty("arguments") List<String> arguments) {
+
+    // Normalises missing arguments to an empty list.
+    public ProcessConfig {
+      arguments = Normalize.list(arguments);
     }
-
-    /**
-     * The process an exec instance runs.
-     *
-     * @param privileged whether it runs with extended privileges
-     * @param user       the user it runs as; the container's user when none was given
-     * @param tty        whether it has a pseudo-terminal
-     * @param entrypoint the program
-     * @param arguments  the program's arguments
-     */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ProcessConfig(
-            @JsonProperty("privileged") Boolean privileged,
-            @JsonProperty("user") String user,
-            @JsonProperty("tty") Boolean tty,
-            @JsonProperty("entrypoint") String entrypoint,
-            @JsonProperty("arguments") List<String> arguments) {
-
-        // Normalises missing arguments to an empty list.
-        public ProcessConfig {
-            arguments = Normalize.list(arguments);
-        }
-    }
+  }
 }

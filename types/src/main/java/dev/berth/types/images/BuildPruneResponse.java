@@ -16,11 +16,11 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BuildPruneResponse(
-        @JsonProperty("CachesDeleted") List<String> cachesDeleted,
-        @JsonProperty("SpaceReclaimed") Long spaceReclaimed) {
+    @JsonProperty("CachesDeleted") List<String> cachesDeleted,
+    @JsonProperty("SpaceReclaimed") Long spaceReclaimed) {
 
-    // Normalises a missing list (Docker sends null) to an empty one.
-    public BuildPruneResponse {
-        cachesDeleted = Normalize.list(cachesDeleted);
-    }
+  // Normalises a missing list (Docker sends null) to an empty one.
+  public BuildPruneResponse {
+    cachesDeleted = Normalize.list(cachesDeleted);
+  }
 }

@@ -12,5 +12,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CommitResponse(
-        @JsonProperty("Id") String id) {
+    @JsonProperty("Id") String id) {
 }

@@ -20,15 +20,15 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HistoryItem(
-        @JsonProperty("Id") String id,
-        @JsonProperty("Created") Long created,
-        @JsonProperty("CreatedBy") String createdBy,
-        @JsonProperty("Tags") List<String> tags,
-        @JsonProperty("Size") Long size,
-        @JsonProperty("Comment") String comment) {
+    @JsonProperty("Id") String id,
+    @JsonProperty("Created") Long created,
+    @JsonProperty("CreatedBy") String createdBy,
+    @JsonProperty("Tags") List<String> tags,
+    @JsonProperty("Size") Long size,
+    @JsonProperty("Comment") String comment) {
 
-    // Normalises missing tags (Docker sends null) to an empty list.
-    public HistoryItem {
-        tags = Normalize.list(tags);
-    }
+  // Normalises missing tags (Docker sends null) to an empty list.
+  public HistoryItem {
+    tags = Normalize.list(tags);
+  }
 }

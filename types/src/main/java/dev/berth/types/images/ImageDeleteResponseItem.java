@@ -16,6 +16,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImageDeleteResponseItem(
-        @JsonProperty("Untagged") String untagged,
-        @JsonProperty("Deleted") String deleted) {
+    @JsonProperty("Untagged") String untagged,
+    @JsonProperty("Deleted") String deleted) {
 }

@@ -13,5 +13,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImageId(
-        @JsonProperty("ID") String id) {
+    @JsonProperty("ID") String id) {
 }

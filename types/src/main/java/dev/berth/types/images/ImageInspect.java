@@ -41,78 +41,78 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImageInspect(
-        @JsonProperty("Id") String id,
-        @JsonProperty("RepoTags") List<String> repoTags,
-        @JsonProperty("RepoDigests") List<String> repoDigests,
-        @JsonProperty("Parent") String parent,
-        @JsonProperty("Comment") String comment,
-        @JsonProperty("Created") String created,
-        @JsonProperty("Container") String container,
-        @JsonProperty("ContainerConfig") ContainerConfig containerConfig,
-        @JsonProperty("DockerVersion") String dockerVersion,
-        @JsonProperty("Author") String author,
-        @JsonProperty("Config") ContainerConfig config,
-        @JsonProperty("Architecture") String architecture,
-        @JsonProperty("Variant") String variant,
-        @JsonProperty("Os") String os,
-        @JsonProperty("OsVersion") String osVersion,
-        @JsonProperty("Size") Long size,
-        @JsonProperty("VirtualSize") Long virtualSize,
-        @JsonProperty("GraphDriver") GraphDriver graphDriver,
-        @JsonProperty("RootFS") RootFs rootFs,
-        @JsonProperty("Metadata") Metadata metadata) {
+    @JsonProperty("Id") String id,
+    @JsonProperty("RepoTags") List<String> repoTags,
+    @JsonProperty("RepoDigests") List<String> repoDigests,
+    @JsonProperty("Parent") String parent,
+    @JsonProperty("Comment") String comment,
+    @JsonProperty("Created") String created,
+    @JsonProperty("Container") String container,
+    @JsonProperty("ContainerConfig") ContainerConfig containerConfig,
+    @JsonProperty("DockerVersion") String dockerVersion,
+    @JsonProperty("Author") String author,
+    @JsonProperty("Config") ContainerConfig config,
+    @JsonProperty("Architecture") String architecture,
+    @JsonProperty("Variant") String variant,
+    @JsonProperty("Os") String os,
+    @JsonProperty("OsVersion") String osVersion,
+    @JsonProperty("Size") Long size,
+    @JsonProperty("VirtualSize") Long virtualSize,
+    @JsonProperty("GraphDriver") GraphDriver graphDriver,
+    @JsonProperty("RootFS") RootFs rootFs,
+    @JsonProperty("Metadata") Metadata metadata) {
 
-    // Normalises missing collections to empty ones.
-    public ImageInspect {
-        repoTags = Normalize.list(repoTags);
-        repoDigests = Normalize.list(repoDigests);
+  // Normalises missing collections to empty ones.
+  public ImageInspect {
+    repoTags = Normalize.list(repoTags);
+    repoDigests = Normalize.list(repoDigests);
+  }
+
+  /**
+   * The storage driver and its data for the image ({@code GraphDriver}).
+   *
+   * @param name the storage driver, e.g. {@code overlay2}
+   * @param data driver-specific locations, e.g. {@code UpperDir}; informational only
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record GraphDriver(
+      @JsonProperty("Name") String name,
+      @JsonProperty("Data") Map<String, String> data) {
+
+    // Normalises missing data to an empty map.
+    public GraphDriver {
+      data = Normalize.map(data);
     }
+  }
 
-    /**
-     * The storage driver and its data for the image ({@code GraphDriver}).
-     *
-     * @param name the storage driver, e.g. {@code overlay2}
-     * @param data driver-specific locations, e.g. {@code UpperDir}; informational only
-     */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record GraphDriver(
-            @JsonProperty("Name") String name,
-            @JsonProperty("Data") Map<String, String> data) {
+  /**
+   * The image's file system layers ({@code RootFS}).
+   *
+   * @param type   always {@code layers}
+   * @param layers digests of the uncompressed layers, base first
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record RootFs(
+      @JsonProperty("Type") String type,
+      @JsonProperty("Layers") List<String> layers) {
 
-        // Normalises missing data to an empty map.
-        public GraphDriver {
-            data = Normalize.map(data);
-        }
+    // Normalises missing layers to an empty list.
+    public RootFs {
+      layers = Normalize.list(layers);
     }
+  }
 
-    /**
-     * The image's file system layers ({@code RootFS}).
-     *
-     * @param type   always {@code layers}
-     * @param layers digests of the uncompressed layers, base first
-     */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RootFs(
-            @JsonProperty("Type") String type,
-            @JsonProperty("Layers") List<String> layers) {
-
-        // Normalises missing layers to an empty list.
-        public RootFs {
-            layers = Normalize.list(layers);
-        }
-    }
-
-    /**
-     * Local metadata of an image ({@code Metadata}).
-     *
-     * @param lastTagTime when the image was last tagged, RFC 3339; {@code null} or
-     *                    {@code 0001-01-01T00:00:00Z} if never
-     */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Metadata(
-            @JsonProperty("LastTagTime") String lastTagTime) {
-    }
+  /**
+   * Local metadata of an image ({@code Metadata}).
+   *
+   * @param lastTagTime when the image was last tagged, RFC 3339; {@code null} or
+   *                    {@code 0001-01-01T00:00:00Z} if never
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Metadata(
+      @JsonProperty("LastTagTime") String lastTagTime) {
+  }
 }

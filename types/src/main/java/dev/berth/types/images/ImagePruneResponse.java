@@ -15,11 +15,11 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImagePruneResponse(
-        @JsonProperty("ImagesDeleted") List<ImageDeleteResponseItem> imagesDeleted,
-        @JsonProperty("SpaceReclaimed") Long spaceReclaimed) {
+    @JsonProperty("ImagesDeleted") List<ImageDeleteResponseItem> imagesDeleted,
+    @JsonProperty("SpaceReclaimed") Long spaceReclaimed) {
 
-    // Normalises a missing list (Docker sends null when nothing was removed) to an empty one.
-    public ImagePruneResponse {
-        imagesDeleted = Normalize.list(imagesDeleted);
-    }
+  // Normalises a missing list (Docker sends null when nothing was removed) to an empty one.
+  public ImagePruneResponse {
+    imagesDeleted = Normalize.list(imagesDeleted);
+  }
 }

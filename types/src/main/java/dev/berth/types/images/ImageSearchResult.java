@@ -16,9 +16,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImageSearchResult(
-        @JsonProperty("name") String name,
-        @JsonProperty("description") String description,
-        @JsonProperty("is_official") Boolean official,
-        @JsonProperty("is_automated") Boolean automated,
-        @JsonProperty("star_count") Integer starCount) {
+    @JsonProperty("name") String name,
+    @JsonProperty("description") String description,
+    @JsonProperty("is_official") Boolean official,
+    @JsonProperty("is_automated") Boolean automated,
+    @JsonProperty("star_count") Integer starCount) {
 }

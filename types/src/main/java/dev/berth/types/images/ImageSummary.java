@@ -24,21 +24,21 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImageSummary(
-        @JsonProperty("Id") String id,
-        @JsonProperty("ParentId") String parentId,
-        @JsonProperty("RepoTags") List<String> repoTags,
-        @JsonProperty("RepoDigests") List<String> repoDigests,
-        @JsonProperty("Created") Long created,
-        @JsonProperty("Size") Long size,
-        @JsonProperty("SharedSize") Long sharedSize,
-        @JsonProperty("VirtualSize") Long virtualSize,
-        @JsonProperty("Labels") Map<String, String> labels,
-        @JsonProperty("Containers") Integer containers) {
+    @JsonProperty("Id") String id,
+    @JsonProperty("ParentId") String parentId,
+    @JsonProperty("RepoTags") List<String> repoTags,
+    @JsonProperty("RepoDigests") List<String> repoDigests,
+    @JsonProperty("Created") Long created,
+    @JsonProperty("Size") Long size,
+    @JsonProperty("SharedSize") Long sharedSize,
+    @JsonProperty("VirtualSize") Long virtualSize,
+    @JsonProperty("Labels") Map<String, String> labels,
+    @JsonProperty("Containers") Integer containers) {
 
-    // Normalises missing collections to empty ones.
-    public ImageSummary {
-        repoTags = Normalize.list(repoTags);
-        repoDigests = Normalize.list(repoDigests);
-        labels = Normalize.map(labels);
-    }
+  // Normalises missing collections to empty ones.
+  public ImageSummary {
+    repoTags = Normalize.list(repoTags);
+    repoDigests = Normalize.list(repoDigests);
+    labels = Normalize.map(labels);
+  }
 }

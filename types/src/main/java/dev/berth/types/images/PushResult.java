@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PushResult(
-        @JsonProperty("Tag") String tag,
-        @JsonProperty("Digest") String digest,
-        @JsonProperty("Size") Long size) {
+    @JsonProperty("Tag") String tag,
+    @JsonProperty("Digest") String digest,
+    @JsonProperty("Size") Long size) {
 }

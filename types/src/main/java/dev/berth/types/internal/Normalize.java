@@ -18,129 +18,129 @@ import java.util.Objects;
  */
 public final class Normalize {
 
-    private Normalize() {
-    }
+  private Normalize() {
+  }
 
-    /**
-     * Returns an immutable copy of {@code list}, or an empty list when it is {@code null}.
-     *
-     * @param <T>  element type
-     * @param list the list to copy, may be {@code null}
-     * @return an immutable list
-     * @throws NullPointerException if an element is {@code null}
-     */
-    public static <T> List<T> list(List<T> list) {
-        return list == null ? List.of() : List.copyOf(list);
-    }
+  /**
+   * Returns an immutable copy of {@code list}, or an empty list when it is {@code null}.
+   *
+   * @param <T>  element type
+   * @param list the list to copy, may be {@code null}
+   * @return an immutable list
+   * @throws NullPointerException if an element is {@code null}
+   */
+  public static <T> List<T> list(List<T> list) {
+    return list == null ? List.of() : List.copyOf(list);
+  }
 
-    /**
-     * Returns an unmodifiable, order-preserving copy of {@code map}, or an empty map when it is
-     * {@code null}.
-     *
-     * @param <K> key type
-     * @param <V> value type
-     * @param map the map to copy, may be {@code null}
-     * @return an unmodifiable map
-     * @throws NullPointerException if a key or value is {@code null}
-     */
-    public static <K, V> Map<K, V> map(Map<K, V> map) {
-        if (map == null || map.isEmpty()) {
-            return Map.of();
-        }
-        Map<K, V> copy = new LinkedHashMap<>(map);
-        copy.forEach((k, v) -> {
-            Objects.requireNonNull(k, "null key");
-            Objects.requireNonNull(v, () -> "null value for key " + k);
-        });
-        return Collections.unmodifiableMap(copy);
+  /**
+   * Returns an unmodifiable, order-preserving copy of {@code map}, or an empty map when it is
+   * {@code null}.
+   *
+   * @param <K> key type
+   * @param <V> value type
+   * @param map the map to copy, may be {@code null}
+   * @return an unmodifiable map
+   * @throws NullPointerException if a key or value is {@code null}
+   */
+  public static <K, V> Map<K, V> map(Map<K, V> map) {
+    if (map == null || map.isEmpty()) {
+      return Map.of();
     }
+    Map<K, V> copy = new LinkedHashMap<>(map);
+    copy.forEach((k, v) -> {
+      Objects.requireNonNull(k, "null key");
+      Objects.requireNonNull(v, () -> "null value for key " + k);
+    });
+    return Collections.unmodifiableMap(copy);
+  }
 
-    /**
-     * Returns an unmodifiable, order-preserving copy of {@code map} whose values may be
-     * {@code null}, or an empty map when it is {@code null}. Meant for free-form JSON objects.
-     *
-     * @param <K> key type
-     * @param <V> value type
-     * @param map the map to copy, may be {@code null}
-     * @return an unmodifiable map
-     */
-    public static <K, V> Map<K, V> mapAllowingNullValues(Map<K, V> map) {
-        if (map == null || map.isEmpty()) {
-            return Map.of();
-        }
-        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+  /**
+   * Returns an unmodifiable, order-preserving copy of {@code map} whose values may be
+   * {@code null}, or an empty map when it is {@code null}. Meant for free-form JSON objects.
+   *
+   * @param <K> key type
+   * @param <V> value type
+   * @param map the map to copy, may be {@code null}
+   * @return an unmodifiable map
+   */
+  public static <K, V> Map<K, V> mapAllowingNullValues(Map<K, V> map) {
+    if (map == null || map.isEmpty()) {
+      return Map.of();
     }
+    return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+  }
 
-    /**
-     * Returns an immutable copy of {@code list}, or {@code null} when it is {@code null}. For the
-     * few fields where the engine treats an absent list differently from an empty one.
-     *
-     * @param <T>  element type
-     * @param list the list to copy, may be {@code null}
-     * @return an immutable list, or {@code null}
-     * @throws NullPointerException if an element is {@code null}
-     */
-    public static <T> List<T> listOrNull(List<T> list) {
-        return list == null ? null : List.copyOf(list);
-    }
+  /**
+   * Returns an immutable copy of {@code list}, or {@code null} when it is {@code null}. For the
+   * few fields where the engine treats an absent list differently from an empty one.
+   *
+   * @param <T>  element type
+   * @param list the list to copy, may be {@code null}
+   * @return an immutable list, or {@code null}
+   * @throws NullPointerException if an element is {@code null}
+   */
+  public static <T> List<T> listOrNull(List<T> list) {
+    return list == null ? null : List.copyOf(list);
+  }
 
-    /**
-     * Returns an immutable copy of a list of lists (a table of rows), or an empty list when it is
-     * {@code null}; {@code null} rows become empty rows.
-     *
-     * @param <T>  element type
-     * @param rows the rows to copy, may be {@code null}
-     * @return an immutable list of immutable lists
-     * @throws NullPointerException if an element of a row is {@code null}
-     */
-    public static <T> List<List<T>> listOfLists(List<List<T>> rows) {
-        if (rows == null || rows.isEmpty()) {
-            return List.of();
-        }
-        List<List<T>> copy = new ArrayList<>(rows.size());
-        for (List<T> row : rows) {
-            copy.add(list(row));
-        }
-        return Collections.unmodifiableList(copy);
+  /**
+   * Returns an immutable copy of a list of lists (a table of rows), or an empty list when it is
+   * {@code null}; {@code null} rows become empty rows.
+   *
+   * @param <T>  element type
+   * @param rows the rows to copy, may be {@code null}
+   * @return an immutable list of immutable lists
+   * @throws NullPointerException if an element of a row is {@code null}
+   */
+  public static <T> List<List<T>> listOfLists(List<List<T>> rows) {
+    if (rows == null || rows.isEmpty()) {
+      return List.of();
     }
+    List<List<T>> copy = new ArrayList<>(rows.size());
+    for (List<T> row : rows) {
+      copy.add(list(row));
+    }
+    return Collections.unmodifiableList(copy);
+  }
 
-    /**
-     * Returns an unmodifiable, order-preserving copy of a map whose values are lists, or an empty
-     * map when it is {@code null}. A {@code null} value becomes an empty list: the engine sends
-     * {@code null} for a port that is exposed but not published.
-     *
-     * @param <K> key type
-     * @param <V> element type
-     * @param map the map to copy, may be {@code null}
-     * @return an unmodifiable map of immutable lists
-     * @throws NullPointerException if a key or a list element is {@code null}
-     */
-    public static <K, V> Map<K, List<V>> mapOfLists(Map<K, List<V>> map) {
-        if (map == null || map.isEmpty()) {
-            return Map.of();
-        }
-        Map<K, List<V>> copy = new LinkedHashMap<>();
-        map.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "null key"), list(v)));
-        return Collections.unmodifiableMap(copy);
+  /**
+   * Returns an unmodifiable, order-preserving copy of a map whose values are lists, or an empty
+   * map when it is {@code null}. A {@code null} value becomes an empty list: the engine sends
+   * {@code null} for a port that is exposed but not published.
+   *
+   * @param <K> key type
+   * @param <V> element type
+   * @param map the map to copy, may be {@code null}
+   * @return an unmodifiable map of immutable lists
+   * @throws NullPointerException if a key or a list element is {@code null}
+   */
+  public static <K, V> Map<K, List<V>> mapOfLists(Map<K, List<V>> map) {
+    if (map == null || map.isEmpty()) {
+      return Map.of();
     }
+    Map<K, List<V>> copy = new LinkedHashMap<>();
+    map.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "null key"), list(v)));
+    return Collections.unmodifiableMap(copy);
+  }
 
-    /**
-     * Returns an unmodifiable, order-preserving copy of a map whose values are JSON objects, or
-     * an empty map when it is {@code null}. A {@code null} value becomes an empty object. Meant
-     * for the API's sets encoded as {@code {"key": {}}}.
-     *
-     * @param <K> key type
-     * @param map the map to copy, may be {@code null}
-     * @return an unmodifiable map of unmodifiable maps
-     * @throws NullPointerException if a key is {@code null}
-     */
-    public static <K> Map<K, Map<String, Object>> mapOfObjects(Map<K, Map<String, Object>> map) {
-        if (map == null || map.isEmpty()) {
-            return Map.of();
-        }
-        Map<K, Map<String, Object>> copy = new LinkedHashMap<>();
-        map.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "null key"),
-                mapAllowingNullValues(v)));
-        return Collections.unmodifiableMap(copy);
+  /**
+   * Returns an unmodifiable, order-preserving copy of a map whose values are JSON objects, or
+   * an empty map when it is {@code null}. A {@code null} value becomes an empty object. Meant
+   * for the API's sets encoded as {@code {"key": {}}}.
+   *
+   * @param <K> key type
+   * @param map the map to copy, may be {@code null}
+   * @return an unmodifiable map of unmodifiable maps
+   * @throws NullPointerException if a key is {@code null}
+   */
+  public static <K> Map<K, Map<String, Object>> mapOfObjects(Map<K, Map<String, Object>> map) {
+    if (map == null || map.isEmpty()) {
+      return Map.of();
     }
+    Map<K, Map<String, Object>> copy = new LinkedHashMap<>();
+    map.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "null key"),
+        mapAllowingNullValues(v)));
+    return Collections.unmodifiableMap(copy);
+  }
 }

@@ -24,43 +24,43 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProgressMessage(
-        @JsonProperty("id") String id,
-        @JsonProperty("status") String status,
-        @JsonProperty("progress") String progress,
-        @JsonProperty("progressDetail") ProgressDetail progressDetail,
-        @JsonProperty("stream") String stream,
-        @JsonProperty("error") String error,
-        @JsonProperty("errorDetail") ErrorDetail errorDetail,
-        @JsonProperty("aux") Map<String, Object> aux) {
+    @JsonProperty("id") String id,
+    @JsonProperty("status") String status,
+    @JsonProperty("progress") String progress,
+    @JsonProperty("progressDetail") ProgressDetail progressDetail,
+    @JsonProperty("stream") String stream,
+    @JsonProperty("error") String error,
+    @JsonProperty("errorDetail") ErrorDetail errorDetail,
+    @JsonProperty("aux") Map<String, Object> aux) {
 
-    // Normalises a missing aux map to an empty one.
-    public ProgressMessage {
-        aux = Normalize.mapAllowingNullValues(aux);
-    }
+  // Normalises a missing aux map to an empty one.
+  public ProgressMessage {
+    aux = Normalize.mapAllowingNullValues(aux);
+  }
 
-    /**
-     * Progress counters of a transfer.
-     *
-     * @param current bytes done
-     * @param total   bytes in all; absent or 0 when unknown
-     */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ProgressDetail(
-            @JsonProperty("current") Long current,
-            @JsonProperty("total") Long total) {
-    }
+  /**
+   * Progress counters of a transfer.
+   *
+   * @param current bytes done
+   * @param total   bytes in all; absent or 0 when unknown
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ProgressDetail(
+      @JsonProperty("current") Long current,
+      @JsonProperty("total") Long total) {
+  }
 
-    /**
-     * An error inside the stream.
-     *
-     * @param code    a numeric code, often absent
-     * @param message the engine's message
-     */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ErrorDetail(
-            @JsonProperty("code") Integer code,
-            @JsonProperty("message") String message) {
-    }
+  /**
+   * An error inside the stream.
+   *
+   * @param code    a numeric code, often absent
+   * @param message the engine's message
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ErrorDetail(
+      @JsonProperty("code") Integer code,
+      @JsonProperty("message") String message) {
+  }
 }

@@ -25,20 +25,20 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BuildCache(
-        @JsonProperty("ID") String id,
-        @JsonProperty("Parent") String parent,
-        @JsonProperty("Parents") List<String> parents,
-        @JsonProperty("Type") String type,
-        @JsonProperty("Description") String description,
-        @JsonProperty("InUse") Boolean inUse,
-        @JsonProperty("Shared") Boolean shared,
-        @JsonProperty("Size") Long size,
-        @JsonProperty("CreatedAt") String createdAt,
-        @JsonProperty("LastUsedAt") String lastUsedAt,
-        @JsonProperty("UsageCount") Integer usageCount) {
+    @JsonProperty("ID") String id,
+    @JsonProperty("Parent") String parent,
+    @JsonProperty("Parents") List<String> parents,
+    @JsonProperty("Type") String type,
+    @JsonProperty("Description") String description,
+    @JsonProperty("InUse") Boolean inUse,
+    @JsonProperty("Shared") Boolean shared,
+    @JsonProperty("Size") Long size,
+    @JsonProperty("CreatedAt") String createdAt,
+    @JsonProperty("LastUsedAt") String lastUsedAt,
+    @JsonProperty("UsageCount") Integer usageCount) {
 
-    // Normalises a missing parent list to an empty one.
-    public BuildCache {
-        parents = Normalize.list(parents);
-    }
+  // Normalises a missing parent list to an empty one.
+  public BuildCache {
+    parents = Normalize.list(parents);
+  }
 }

@@ -14,6 +14,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Commit(
-        @JsonProperty("ID") String id,
-        @JsonProperty("Expected") String expected) {
+    @JsonProperty("ID") String id,
+    @JsonProperty("Expected") String expected) {
 }

@@ -25,17 +25,17 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DiskUsage(
-        @JsonProperty("LayersSize") Long layersSize,
-        @JsonProperty("Images") List<ImageSummary> images,
-        @JsonProperty("Containers") List<ContainerSummary> containers,
-        @JsonProperty("Volumes") List<Volume> volumes,
-        @JsonProperty("BuildCache") List<BuildCache> buildCache) {
+    @JsonProperty("LayersSize") Long layersSize,
+    @JsonProperty("Images") List<ImageSummary> images,
+    @JsonProperty("Containers") List<ContainerSummary> containers,
+    @JsonProperty("Volumes") List<Volume> volumes,
+    @JsonProperty("BuildCache") List<BuildCache> buildCache) {
 
-    // Normalises missing lists to empty ones.
-    public DiskUsage {
-        images = Normalize.list(images);
-        containers = Normalize.list(containers);
-        volumes = Normalize.list(volumes);
-        buildCache = Normalize.list(buildCache);
-    }
+  // Normalises missing lists to empty ones.
+  public DiskUsage {
+    images = Normalize.list(images);
+    containers = Normalize.list(containers);
+    volumes = Normalize.list(volumes);
+    buildCache = Normalize.list(buildCache);
+  }
 }

@@ -5,10 +5,10 @@ package dev.berth.types.system;
  * {@link Ping#fromHeaders}.
  */
 public enum EngineKind {
-    /** Docker Engine (Moby). */
-    DOCKER,
-    /** Podman's Docker-compatible API. */
-    PODMAN,
-    /** Neither could be recognised. */
-    UNKNOWN
+  /** Docker Engine (Moby). */
+  DOCKER,
+  /** Podman's Docker-compatible API. */
+  PODMAN,
+  /** Neither could be recognised. */
+  UNKNOWN
 }

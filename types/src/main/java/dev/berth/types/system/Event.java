@@ -27,31 +27,31 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Event(
-        @JsonProperty("Type") EventType type,
-        @JsonProperty("Action") String action,
-        @JsonProperty("Actor") Actor actor,
-        @JsonProperty("scope") String scope,
-        @JsonProperty("time") Long time,
-        @JsonProperty("timeNano") Long timeNano,
-        @JsonProperty("status") String status,
-        @JsonProperty("id") String id,
-        @JsonProperty("from") String from) {
+    @JsonProperty("Type") EventType type,
+    @JsonProperty("Action") String action,
+    @JsonProperty("Actor") Actor actor,
+    @JsonProperty("scope") String scope,
+    @JsonProperty("time") Long time,
+    @JsonProperty("timeNano") Long timeNano,
+    @JsonProperty("status") String status,
+    @JsonProperty("id") String id,
+    @JsonProperty("from") String from) {
 
-    /**
-     * The object an event is about.
-     *
-     * @param id         the object's ID (for some types, its name)
-     * @param attributes details such as {@code name}, {@code image} and the object's labels
-     */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Actor(
-            @JsonProperty("ID") String id,
-            @JsonProperty("Attributes") Map<String, String> attributes) {
+  /**
+   * The object an event is about.
+   *
+   * @param id         the object's ID (for some types, its name)
+   * @param attributes details such as {@code name}, {@code image} and the object's labels
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Actor(
+      @JsonProperty("ID") String id,
+      @JsonProperty("Attributes") Map<String, String> attributes) {
 
-        // Normalises missing attributes to an empty map.
-        public Actor {
-            attributes = Normalize.map(attributes);
-        }
+    // Normalises missing attributes to an empty map.
+    public Actor {
+      attributes = Normalize.map(attributes);
     }
+  }
 }

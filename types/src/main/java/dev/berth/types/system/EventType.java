@@ -10,45 +10,45 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * {@code READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE} is enabled.
  */
 public enum EventType {
-    /** A container. */
-    @JsonProperty("container") CONTAINER("container"),
-    /** An image. */
-    @JsonProperty("image") IMAGE("image"),
-    /** A volume. */
-    @JsonProperty("volume") VOLUME("volume"),
-    /** A network. */
-    @JsonProperty("network") NETWORK("network"),
-    /** The engine itself. */
-    @JsonProperty("daemon") DAEMON("daemon"),
-    /** A managed plugin. */
-    @JsonProperty("plugin") PLUGIN("plugin"),
-    /** A Swarm node. */
-    @JsonProperty("node") NODE("node"),
-    /** A Swarm service. */
-    @JsonProperty("service") SERVICE("service"),
-    /** A Swarm secret. */
-    @JsonProperty("secret") SECRET("secret"),
-    /** A Swarm config. */
-    @JsonProperty("config") CONFIG("config"),
-    /** The image builder (build cache). */
-    @JsonProperty("builder") BUILDER("builder"),
-    /** A type this client does not know. */
-    @JsonEnumDefaultValue @JsonProperty("unknown") UNKNOWN("unknown");
+  /** A container. */
+  @JsonProperty("container") CONTAINER("container"),
+  /** An image. */
+  @JsonProperty("image") IMAGE("image"),
+  /** A volume. */
+  @JsonProperty("volume") VOLUME("volume"),
+  /** A network. */
+  @JsonProperty("network") NETWORK("network"),
+  /** The engine itself. */
+  @JsonProperty("daemon") DAEMON("daemon"),
+  /** A managed plugin. */
+  @JsonProperty("plugin") PLUGIN("plugin"),
+  /** A Swarm node. */
+  @JsonProperty("node") NODE("node"),
+  /** A Swarm service. */
+  @JsonProperty("service") SERVICE("service"),
+  /** A Swarm secret. */
+  @JsonProperty("secret") SECRET("secret"),
+  /** A Swarm config. */
+  @JsonProperty("config") CONFIG("config"),
+  /** The image builder (build cache). */
+  @JsonProperty("builder") BUILDER("builder"),
+  /** A type this client does not know. */
+  @JsonEnumDefaultValue @JsonProperty("unknown") UNKNOWN("unknown");
 
-    private final String value;
+  private final String value;
 
-    EventType(String value) {
-        this.value = value;
-    }
+  EventType(String value) {
+    this.value = value;
+  }
 
-    /**
-     * Returns the name the API uses for this type, as needed for the {@code type} filter of
-     * {@code GET /events}.
-     *
-     * @return the API's name, e.g. {@code container}; for {@link #UNKNOWN} it is {@code unknown},
-     *         which the engine does not define
-     */
-    public String value() {
-        return value;
-    }
+  /**
+   * Returns the name the API uses for this type, as needed for the {@code type} filter of
+   * {@code GET /events}.
+   *
+   * @return the API's name, e.g. {@code container}; for {@link #UNKNOWN} it is {@code unknown},
+   *         which the engine does not define
+   */
+  public String value() {
+    return value;
+  }
 }

@@ -15,32 +15,32 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GenericResource(
-        @JsonProperty("NamedResourceSpec") Named namedResourceSpec,
-        @JsonProperty("DiscreteResourceSpec") Discrete discreteResourceSpec) {
+    @JsonProperty("NamedResourceSpec") Named namedResourceSpec,
+    @JsonProperty("DiscreteResourceSpec") Discrete discreteResourceSpec) {
 
-    /**
-     * A named resource.
-     *
-     * @param kind  resource kind, e.g. {@code GPU}
-     * @param value resource name, e.g. a device UUID
-     */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Named(
-            @JsonProperty("Kind") String kind,
-            @JsonProperty("Value") String value) {
-    }
+  /**
+   * A named resource.
+   *
+   * @param kind  resource kind, e.g. {@code GPU}
+   * @param value resource name, e.g. a device UUID
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Named(
+      @JsonProperty("Kind") String kind,
+      @JsonProperty("Value") String value) {
+  }
 
-    /**
-     * A counted resource.
-     *
-     * @param kind  resource kind, e.g. {@code SSD}
-     * @param value how many are available
-     */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Discrete(
-            @JsonProperty("Kind") String kind,
-            @JsonProperty("Value") Long value) {
-    }
+  /**
+   * A counted resource.
+   *
+   * @param kind  resource kind, e.g. {@code SSD}
+   * @param value how many are available
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Discrete(
+      @JsonProperty("Kind") String kind,
+      @JsonProperty("Value") Long value) {
+  }
 }

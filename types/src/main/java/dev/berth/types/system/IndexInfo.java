@@ -18,13 +18,13 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IndexInfo(
-        @JsonProperty("Name") String name,
-        @JsonProperty("Mirrors") List<String> mirrors,
-        @JsonProperty("Secure") Boolean secure,
-        @JsonProperty("Official") Boolean official) {
+    @JsonProperty("Name") String name,
+    @JsonProperty("Mirrors") List<String> mirrors,
+    @JsonProperty("Secure") Boolean secure,
+    @JsonProperty("Official") Boolean official) {
 
-    // Normalises a missing mirror list to an empty one.
-    public IndexInfo {
-        mirrors = Normalize.list(mirrors);
-    }
+  // Normalises a missing mirror list to an empty one.
+  public IndexInfo {
+    mirrors = Normalize.list(mirrors);
+  }
 }

@@ -18,13 +18,13 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OciRuntime(
-        @JsonProperty("path") String path,
-        @JsonProperty("runtimeArgs") List<String> runtimeArgs,
-        @JsonProperty("status") Map<String, String> status) {
+    @JsonProperty("path") String path,
+    @JsonProperty("runtimeArgs") List<String> runtimeArgs,
+    @JsonProperty("status") Map<String, String> status) {
 
-    // Normalises missing collections to empty ones.
-    public OciRuntime {
-        runtimeArgs = Normalize.list(runtimeArgs);
-        status = Normalize.map(status);
-    }
+  // Normalises missing collections to empty ones.
+  public OciRuntime {
+    runtimeArgs = Normalize.list(runtimeArgs);
+    status = Normalize.map(status);
+  }
 }

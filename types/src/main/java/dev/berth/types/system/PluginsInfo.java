@@ -18,16 +18,16 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PluginsInfo(
-        @JsonProperty("Volume") List<String> volume,
-        @JsonProperty("Network") List<String> network,
-        @JsonProperty("Authorization") List<String> authorization,
-        @JsonProperty("Log") List<String> log) {
+    @JsonProperty("Volume") List<String> volume,
+    @JsonProperty("Network") List<String> network,
+    @JsonProperty("Authorization") List<String> authorization,
+    @JsonProperty("Log") List<String> log) {
 
-    // Normalises missing lists to empty ones.
-    public PluginsInfo {
-        volume = Normalize.list(volume);
-        network = Normalize.list(network);
-        authorization = Normalize.list(authorization);
-        log = Normalize.list(log);
-    }
+  // Normalises missing lists to empty ones.
+  public PluginsInfo {
+    volume = Normalize.list(volume);
+    network = Normalize.list(network);
+    authorization = Normalize.list(authorization);
+    log = Normalize.list(log);
+  }
 }

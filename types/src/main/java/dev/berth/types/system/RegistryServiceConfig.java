@@ -22,21 +22,21 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RegistryServiceConfig(
-        @JsonProperty("AllowNondistributableArtifactsCIDRs")
-        List<String> allowNondistributableArtifactsCidrs,
-        @JsonProperty("AllowNondistributableArtifactsHostnames")
-        List<String> allowNondistributableArtifactsHostnames,
-        @JsonProperty("InsecureRegistryCIDRs") List<String> insecureRegistryCidrs,
-        @JsonProperty("IndexConfigs") Map<String, IndexInfo> indexConfigs,
-        @JsonProperty("Mirrors") List<String> mirrors) {
+    @JsonProperty("AllowNondistributableArtifactsCIDRs")
+    List<String> allowNondistributableArtifactsCidrs,
+    @JsonProperty("AllowNondistributableArtifactsHostnames")
+    List<String> allowNondistributableArtifactsHostnames,
+    @JsonProperty("InsecureRegistryCIDRs") List<String> insecureRegistryCidrs,
+    @JsonProperty("IndexConfigs") Map<String, IndexInfo> indexConfigs,
+    @JsonProperty("Mirrors") List<String> mirrors) {
 
-    // Normalises missing collections to empty ones.
-    public RegistryServiceConfig {
-        allowNondistributableArtifactsCidrs = Normalize.list(allowNondistributableArtifactsCidrs);
-        allowNondistributableArtifactsHostnames =
-                Normalize.list(allowNondistributableArtifactsHostnames);
-        insecureRegistryCidrs = Normalize.list(insecureRegistryCidrs);
-        indexConfigs = Normalize.map(indexConfigs);
-        mirrors = Normalize.list(mirrors);
-    }
+  // Normalises missing collections to empty ones.
+  public RegistryServiceConfig {
+    allowNondistributableArtifactsCidrs = Normalize.list(allowNondistributableArtifactsCidrs);
+    allowNondistributableArtifactsHostnames =
+        Normalize.list(allowNondistributableArtifactsHostnames);
+    insecureRegistryCidrs = Normalize.list(insecureRegistryCidrs);
+    indexConfigs = Normalize.map(indexConfigs);
+    mirrors = Normalize.list(mirrors);
+  }
 }

@@ -25,30 +25,30 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SwarmInfo(
-        @JsonProperty("NodeID") String nodeId,
-        @JsonProperty("NodeAddr") String nodeAddr,
-        @JsonProperty("LocalNodeState") String localNodeState,
-        @JsonProperty("ControlAvailable") Boolean controlAvailable,
-        @JsonProperty("Error") String error,
-        @JsonProperty("RemoteManagers") List<PeerNode> remoteManagers,
-        @JsonProperty("Nodes") Integer nodes,
-        @JsonProperty("Managers") Integer managers) {
+    @JsonProperty("NodeID") String nodeId,
+    @JsonProperty("NodeAddr") String nodeAddr,
+    @JsonProperty("LocalNodeState") String localNodeState,
+    @JsonProperty("ControlAvailable") Boolean controlAvailable,
+    @JsonProperty("Error") String error,
+    @JsonProperty("RemoteManagers") List<PeerNode> remoteManagers,
+    @JsonProperty("Nodes") Integer nodes,
+    @JsonProperty("Managers") Integer managers) {
 
-    // Normalises a missing manager list to an empty one.
-    public SwarmInfo {
-        remoteManagers = Normalize.list(remoteManagers);
-    }
+  // Normalises a missing manager list to an empty one.
+  public SwarmInfo {
+    remoteManagers = Normalize.list(remoteManagers);
+  }
 
-    /**
-     * Another node of the swarm.
-     *
-     * @param nodeId the node's ID in the swarm
-     * @param addr   the node's address, {@code host:port}
-     */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PeerNode(
-            @JsonProperty("NodeID") String nodeId,
-            @JsonProperty("Addr") String addr) {
-    }
+  /**
+   * Another node of the swarm.
+   *
+   * @param nodeId the node's ID in the swarm
+   * @param addr   the node's address, {@code host:port}
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record PeerNode(
+      @JsonProperty("NodeID") String nodeId,
+      @JsonProperty("Addr") String addr) {
+  }
 }

@@ -82,95 +82,95 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SystemInfo(
-        @JsonProperty("ID") String id,
-        @JsonProperty("Containers") Integer containers,
-        @JsonProperty("ContainersRunning") Integer containersRunning,
-        @JsonProperty("ContainersPaused") Integer containersPaused,
-        @JsonProperty("ContainersStopped") Integer containersStopped,
-        @JsonProperty("Images") Integer images,
-        @JsonProperty("Driver") String driver,
-        @JsonProperty("DriverStatus") List<List<String>> driverStatus,
-        @JsonProperty("DockerRootDir") String dockerRootDir,
-        @JsonProperty("Plugins") PluginsInfo plugins,
-        @JsonProperty("MemoryLimit") Boolean memoryLimit,
-        @JsonProperty("SwapLimit") Boolean swapLimit,
-        @JsonProperty("KernelMemory") Boolean kernelMemory,
-        @JsonProperty("KernelMemoryTCP") Boolean kernelMemoryTcp,
-        @JsonProperty("CpuCfsPeriod") Boolean cpuCfsPeriod,
-        @JsonProperty("CpuCfsQuota") Boolean cpuCfsQuota,
-        @JsonProperty("CPUShares") Boolean cpuShares,
-        @JsonProperty("CPUSet") Boolean cpuSet,
-        @JsonProperty("PidsLimit") Boolean pidsLimit,
-        @JsonProperty("OomKillDisable") Boolean oomKillDisable,
-        @JsonProperty("IPv4Forwarding") Boolean ipv4Forwarding,
-        @JsonProperty("BridgeNfIptables") Boolean bridgeNfIptables,
-        @JsonProperty("BridgeNfIp6tables") Boolean bridgeNfIp6tables,
-        @JsonProperty("Debug") Boolean debug,
-        @JsonProperty("NFd") Integer nfd,
-        @JsonProperty("NGoroutines") Integer nGoroutines,
-        @JsonProperty("SystemTime") String systemTime,
-        @JsonProperty("LoggingDriver") String loggingDriver,
-        @JsonProperty("CgroupDriver") String cgroupDriver,
-        @JsonProperty("CgroupVersion") String cgroupVersion,
-        @JsonProperty("NEventsListener") Integer nEventsListener,
-        @JsonProperty("KernelVersion") String kernelVersion,
-        @JsonProperty("OperatingSystem") String operatingSystem,
-        @JsonProperty("OSVersion") String osVersion,
-        @JsonProperty("OSType") String osType,
-        @JsonProperty("Architecture") String architecture,
-        @JsonProperty("NCPU") Integer ncpu,
-        @JsonProperty("MemTotal") Long memTotal,
-        @JsonProperty("IndexServerAddress") String indexServerAddress,
-        @JsonProperty("RegistryConfig") RegistryServiceConfig registryConfig,
-        @JsonProperty("GenericResources") List<GenericResource> genericResources,
-        @JsonProperty("HttpProxy") String httpProxy,
-        @JsonProperty("HttpsProxy") String httpsProxy,
-        @JsonProperty("NoProxy") String noProxy,
-        @JsonProperty("Name") String name,
-        @JsonProperty("Labels") List<String> labels,
-        @JsonProperty("ExperimentalBuild") Boolean experimentalBuild,
-        @JsonProperty("ServerVersion") String serverVersion,
-        @JsonProperty("ClusterStore") String clusterStore,
-        @JsonProperty("ClusterAdvertise") String clusterAdvertise,
-        @JsonProperty("Runtimes") Map<String, OciRuntime> runtimes,
-        @JsonProperty("DefaultRuntime") String defaultRuntime,
-        @JsonProperty("Swarm") SwarmInfo swarm,
-        @JsonProperty("LiveRestoreEnabled") Boolean liveRestoreEnabled,
-        @JsonProperty("Isolation") String isolation,
-        @JsonProperty("InitBinary") String initBinary,
-        @JsonProperty("ContainerdCommit") Commit containerdCommit,
-        @JsonProperty("RuncCommit") Commit runcCommit,
-        @JsonProperty("InitCommit") Commit initCommit,
-        @JsonProperty("SecurityOptions") List<String> securityOptions,
-        @JsonProperty("ProductLicense") String productLicense,
-        @JsonProperty("DefaultAddressPools") List<AddressPool> defaultAddressPools,
-        @JsonProperty("Warnings") List<String> warnings,
-        @JsonProperty("CDISpecDirs") List<String> cdiSpecDirs) {
+    @JsonProperty("ID") String id,
+    @JsonProperty("Containers") Integer containers,
+    @JsonProperty("ContainersRunning") Integer containersRunning,
+    @JsonProperty("ContainersPaused") Integer containersPaused,
+    @JsonProperty("ContainersStopped") Integer containersStopped,
+    @JsonProperty("Images") Integer images,
+    @JsonProperty("Driver") String driver,
+    @JsonProperty("DriverStatus") List<List<String>> driverStatus,
+    @JsonProperty("DockerRootDir") String dockerRootDir,
+    @JsonProperty("Plugins") PluginsInfo plugins,
+    @JsonProperty("MemoryLimit") Boolean memoryLimit,
+    @JsonProperty("SwapLimit") Boolean swapLimit,
+    @JsonProperty("KernelMemory") Boolean kernelMemory,
+    @JsonProperty("KernelMemoryTCP") Boolean kernelMemoryTcp,
+    @JsonProperty("CpuCfsPeriod") Boolean cpuCfsPeriod,
+    @JsonProperty("CpuCfsQuota") Boolean cpuCfsQuota,
+    @JsonProperty("CPUShares") Boolean cpuShares,
+    @JsonProperty("CPUSet") Boolean cpuSet,
+    @JsonProperty("PidsLimit") Boolean pidsLimit,
+    @JsonProperty("OomKillDisable") Boolean oomKillDisable,
+    @JsonProperty("IPv4Forwarding") Boolean ipv4Forwarding,
+    @JsonProperty("BridgeNfIptables") Boolean bridgeNfIptables,
+    @JsonProperty("BridgeNfIp6tables") Boolean bridgeNfIp6tables,
+    @JsonProperty("Debug") Boolean debug,
+    @JsonProperty("NFd") Integer nfd,
+    @JsonProperty("NGoroutines") Integer nGoroutines,
+    @JsonProperty("SystemTime") String systemTime,
+    @JsonProperty("LoggingDriver") String loggingDriver,
+    @JsonProperty("CgroupDriver") String cgroupDriver,
+    @JsonProperty("CgroupVersion") String cgroupVersion,
+    @JsonProperty("NEventsListener") Integer nEventsListener,
+    @JsonProperty("KernelVersion") String kernelVersion,
+    @JsonProperty("OperatingSystem") String operatingSystem,
+    @JsonProperty("OSVersion") String osVersion,
+    @JsonProperty("OSType") String osType,
+    @JsonProperty("Architecture") String architecture,
+    @JsonProperty("NCPU") Integer ncpu,
+    @JsonProperty("MemTotal") Long memTotal,
+    @JsonProperty("IndexServerAddress") String indexServerAddress,
+    @JsonProperty("RegistryConfig") RegistryServiceConfig registryConfig,
+    @JsonProperty("GenericResources") List<GenericResource> genericResources,
+    @JsonProperty("HttpProxy") String httpProxy,
+    @JsonProperty("HttpsProxy") String httpsProxy,
+    @JsonProperty("NoProxy") String noProxy,
+    @JsonProperty("Name") String name,
+    @JsonProperty("Labels") List<String> labels,
+    @JsonProperty("ExperimentalBuild") Boolean experimentalBuild,
+    @JsonProperty("ServerVersion") String serverVersion,
+    @JsonProperty("ClusterStore") String clusterStore,
+    @JsonProperty("ClusterAdvertise") String clusterAdvertise,
+    @JsonProperty("Runtimes") Map<String, OciRuntime> runtimes,
+    @JsonProperty("DefaultRuntime") String defaultRuntime,
+    @JsonProperty("Swarm") SwarmInfo swarm,
+    @JsonProperty("LiveRestoreEnabled") Boolean liveRestoreEnabled,
+    @JsonProperty("Isolation") String isolation,
+    @JsonProperty("InitBinary") String initBinary,
+    @JsonProperty("ContainerdCommit") Commit containerdCommit,
+    @JsonProperty("RuncCommit") Commit runcCommit,
+    @JsonProperty("InitCommit") Commit initCommit,
+    @JsonProperty("SecurityOptions") List<String> securityOptions,
+    @JsonProperty("ProductLicense") String productLicense,
+    @JsonProperty("DefaultAddressPools") List<AddressPool> defaultAddressPools,
+    @JsonProperty("Warnings") List<String> warnings,
+    @JsonProperty("CDISpecDirs") List<String> cdiSpecDirs) {
 
-    // Normalises missing collections to empty ones.
-    public SystemInfo {
-        driverStatus = driverStatus == null
-                ? List.of()
-                : driverStatus.stream().map(Normalize::list).toList();
-        genericResources = Normalize.list(genericResources);
-        labels = Normalize.list(labels);
-        runtimes = Normalize.map(runtimes);
-        securityOptions = Normalize.list(securityOptions);
-        defaultAddressPools = Normalize.list(defaultAddressPools);
-        warnings = Normalize.list(warnings);
-        cdiSpecDirs = Normalize.list(cdiSpecDirs);
-    }
+  // Normalises missing collections to empty ones.
+  public SystemInfo {
+    driverStatus = driverStatus == null
+        ? List.of()
+        : driverStatus.stream().map(Normalize::list).toList();
+    genericResources = Normalize.list(genericResources);
+    labels = Normalize.list(labels);
+    runtimes = Normalize.map(runtimes);
+    securityOptions = Normalize.list(securityOptions);
+    defaultAddressPools = Normalize.list(defaultAddressPools);
+    warnings = Normalize.list(warnings);
+    cdiSpecDirs = Normalize.list(cdiSpecDirs);
+  }
 
-    /**
-     * An address pool from which the engine carves subnets for new local networks.
-     *
-     * @param base the pool, in CIDR notation, e.g. {@code 10.10.0.0/16}
-     * @param size prefix length of each subnet taken from the pool, e.g. {@code 24}
-     */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AddressPool(
-            @JsonProperty("Base") String base,
-            @JsonProperty("Size") Integer size) {
-    }
+  /**
+   * An address pool from which the engine carves subnets for new local networks.
+   *
+   * @param base the pool, in CIDR notation, e.g. {@code 10.10.0.0/16}
+   * @param size prefix length of each subnet taken from the pool, e.g. {@code 24}
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record AddressPool(
+      @JsonProperty("Base") String base,
+      @JsonProperty("Size") Integer size) {
+  }
 }

@@ -26,51 +26,51 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SystemVersion(
-        @JsonProperty("Platform") Platform platform,
-        @JsonProperty("Components") List<Component> components,
-        @JsonProperty("Version") String version,
-        @JsonProperty("ApiVersion") String apiVersion,
-        @JsonProperty("MinAPIVersion") String minApiVersion,
-        @JsonProperty("GitCommit") String gitCommit,
-        @JsonProperty("GoVersion") String goVersion,
-        @JsonProperty("Os") String os,
-        @JsonProperty("Arch") String arch,
-        @JsonProperty("KernelVersion") String kernelVersion,
-        @JsonProperty("Experimental") Boolean experimental,
-        @JsonProperty("BuildTime") String buildTime) {
+    @JsonProperty("Platform") Platform platform,
+    @JsonProperty("Components") List<Component> components,
+    @JsonProperty("Version") String version,
+    @JsonProperty("ApiVersion") String apiVersion,
+    @JsonProperty("MinAPIVersion") String minApiVersion,
+    @JsonProperty("GitCommit") String gitCommit,
+    @JsonProperty("GoVersion") String goVersion,
+    @JsonProperty("Os") String os,
+    @JsonProperty("Arch") String arch,
+    @JsonProperty("KernelVersion") String kernelVersion,
+    @JsonProperty("Experimental") Boolean experimental,
+    @JsonProperty("BuildTime") String buildTime) {
 
-    // Normalises a missing component list to an empty one.
-    public SystemVersion {
-        components = Normalize.list(components);
+  // Normalises a missing component list to an empty one.
+  public SystemVersion {
+    components = Normalize.list(components);
+  }
+
+  /**
+   * The product the engine belongs to.
+   *
+   * @param name product name, e.g. {@code Docker Engine - Community}
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Platform(@JsonProperty("Name") String name) {
+  }
+
+  /**
+   * One component of the engine and its version.
+   *
+   * @param name    component name, e.g. {@code Engine} or {@code containerd}
+   * @param version component version
+   * @param details informational key/value pairs whose content the API does not define
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Component(
+      @JsonProperty("Name") String name,
+      @JsonProperty("Version") String version,
+      @JsonProperty("Details") Map<String, String> details) {
+
+    // Normalises missing details to an empty map.
+    public Component {
+      details = Normalize.map(details);
     }
-
-    /**
-     * The product the engine belongs to.
-     *
-     * @param name product name, e.g. {@code Docker Engine - Community}
-     */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Platform(@JsonProperty("Name") String name) {
-    }
-
-    /**
-     * One component of the engine and its version.
-     *
-     * @param name    component name, e.g. {@code Engine} or {@code containerd}
-     * @param version component version
-     * @param details informational key/value pairs whose content the API does not define
-     */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Component(
-            @JsonProperty("Name") String name,
-            @JsonProperty("Version") String version,
-            @JsonProperty("Details") Map<String, String> details) {
-
-        // Normalises missing details to an empty map.
-        public Component {
-            details = Normalize.map(details);
-        }
-    }
+  }
 }

@@ -23,33 +23,33 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Volume(
-        @JsonProperty("Name") String name,
-        @JsonProperty("Driver") String driver,
-        @JsonProperty("Mountpoint") String mountpoint,
-        @JsonProperty("CreatedAt") String createdAt,
-        @JsonProperty("Status") Map<String, Object> status,
-        @JsonProperty("Labels") Map<String, String> labels,
-        @JsonProperty("Scope") String scope,
-        @JsonProperty("Options") Map<String, String> options,
-        @JsonProperty("UsageData") UsageData usageData) {
+    @JsonProperty("Name") String name,
+    @JsonProperty("Driver") String driver,
+    @JsonProperty("Mountpoint") String mountpoint,
+    @JsonProperty("CreatedAt") String createdAt,
+    @JsonProperty("Status") Map<String, Object> status,
+    @JsonProperty("Labels") Map<String, String> labels,
+    @JsonProperty("Scope") String scope,
+    @JsonProperty("Options") Map<String, String> options,
+    @JsonProperty("UsageData") UsageData usageData) {
 
-    // Normalises missing maps to empty ones; status values may be null.
-    public Volume {
-        status = Normalize.mapAllowingNullValues(status);
-        labels = Normalize.map(labels);
-        options = Normalize.map(options);
-    }
+  // Normalises missing maps to empty ones; status values may be null.
+  public Volume {
+    status = Normalize.mapAllowingNullValues(status);
+    labels = Normalize.map(labels);
+    options = Normalize.map(options);
+  }
 
-    /**
-     * Disk usage of a volume.
-     *
-     * @param size     bytes used; {@code -1} when the driver cannot tell (only {@code local} can)
-     * @param refCount containers using the volume; {@code -1} when unknown
-     */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record UsageData(
-            @JsonProperty("Size") Long size,
-            @JsonProperty("RefCount") Long refCount) {
-    }
+  /**
+   * Disk usage of a volume.
+   *
+   * @param size     bytes used; {@code -1} when the driver cannot tell (only {@code local} can)
+   * @param refCount containers using the volume; {@code -1} when unknown
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record UsageData(
+      @JsonProperty("Size") Long size,
+      @JsonProperty("RefCount") Long refCount) {
+  }
 }
