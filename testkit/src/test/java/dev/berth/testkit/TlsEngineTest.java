@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.client.EngineClient;
 import dev.berth.client.TransportException;
+import dev.berth.tlstest.OpenSsl;
 import dev.berth.transport.Dialer;
 import dev.berth.transport.Dialers;
 import dev.berth.transport.Endpoint;

@@ -1,4 +1,4 @@
-package dev.berth.transport;
+package dev.berth.tlstest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
