@@ -130,7 +130,9 @@ public final class Main {
     SystemVersion v = system.version();
     out.printf("version     %s (API %s, min %s), %s/%s, go %s, kernel %s%n", v.version(), v.apiVersion(),
         v.minApiVersion(), v.os(), v.arch(), v.goVersion(), v.kernelVersion());
-    v.components().forEach(c -> out.printf("  component %s %s%n", c.name(), c.version()));
+    // (Podman reports its OCI runtime's whole multi-line version text: show its first line)
+    v.components().forEach(c -> out.printf("  component %s %s%n", c.name(),
+        c.version() == null ? "" : c.version().lines().findFirst().orElse("")));
     return 0;
   }
 
