@@ -44,6 +44,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 final class DefaultImageService implements ImageService {
+  /** The status line of a finished push, for engines that send no aux record (Podman 4.3). */
+  private static final java.util.regex.Pattern PUSHED_LINE =
+      java.util.regex.Pattern.compile("(\\S+): digest: (sha256:[0-9a-f]{64}) size: ([0-9]{1,18})");
   static final Operation LIST = Operation.of("ImageList", "GET", "/images/json");
   static final Operation INSPECT = Operation.of("ImageInspect", "GET", "/images/{name}/json");
   static final Operation HISTORY = Operation.of("ImageHistory", "GET", "/images/{name}/history");
@@ -65,7 +68,8 @@ final class DefaultImageService implements ImageService {
   static final String AUTH_HEADER = "X-Registry-Auth";
   static final String CONFIG_HEADER = "X-Registry-Config";
 
-  private static final Pattern IMAGE_ID = Pattern.compile("(sha256:[0-9a-f]{64})\\s*");
+  /** An image ID as import and quiet build print it: with "sha256:" (Docker) or without (Podman 4.3). */
+  private static final Pattern IMAGE_ID = Pattern.compile("(?:sha256:)?([0-9a-f]{64})\\s*");
   private static final Pattern BUILT = Pattern.compile("Successfully built ([0-9a-f]+)\\s*");
   private static final Pattern LOADED = Pattern.compile("Loaded image(?: ID)?: (\\S+)\\s*");
 
@@ -91,13 +95,18 @@ final class DefaultImageService implements ImageService {
     return value;
   }
 
-  /** Docker 20.10 answers 500 for a malformed reference in tag and commit; callers expect 400's type. */
+  /**
+   * Docker 20.10 answers 500 for a malformed reference in tag and commit, Podman 4.3 for one in
+   * inspect, history, remove, tag and pull too ("normalizing name for compat API: ..."); callers
+   * expect 400's type.
+   */
   private static <T> T referenceErrors(Supplier<T> call) {
     try {
       return call.get();
     } catch (ServerErrorException e) {
       String m = e.engineMessage();
-      if (m.startsWith("invalid reference format") || m.startsWith("invalid tag format")) {
+      if (m.startsWith("invalid reference format") || m.startsWith("invalid tag format")
+          || m.contains("normalizing name for compat API: ")) {
         InvalidRequestException x = new InvalidRequestException(e.operation(), e.status(), m);
         x.initCause(e);
         throw x;
@@ -167,12 +176,14 @@ final class DefaultImageService implements ImageService {
 
   @Override
   public ImageInspect inspect(String name) {
-    return client.call(client.request(INSPECT, require(name, "name")).build(), ImageInspect.class);
+    Request r = client.request(INSPECT, require(name, "name")).build();
+    return referenceErrors(() -> client.call(r, ImageInspect.class));
   }
 
   @Override
   public List<HistoryItem> history(String name) {
-    return client.callList(client.request(HISTORY, require(name, "name")).build(), HistoryItem.class);
+    Request r = client.request(HISTORY, require(name, "name")).build();
+    return referenceErrors(() -> client.callList(r, HistoryItem.class));
   }
 
   @Override
@@ -204,7 +215,8 @@ final class DefaultImageService implements ImageService {
     if (options.noPrune()) {
       b.query("noprune", "true");
     }
-    return client.callList(b.build(), ImageDeleteResponseItem.class);
+    Request r = b.build();
+    return referenceErrors(() -> client.callList(r, ImageDeleteResponseItem.class));
   }
 
   @Override
@@ -298,7 +310,7 @@ final class DefaultImageService implements ImageService {
       if (m.status() != null) {
         Matcher matcher = IMAGE_ID.matcher(m.status());
         if (matcher.matches()) {
-          id[0] = matcher.group(1);
+          id[0] = "sha256:" + matcher.group(1);
         }
       }
     });
@@ -323,7 +335,13 @@ final class DefaultImageService implements ImageService {
       if (m.stream() != null) {
         Matcher matcher = LOADED.matcher(m.stream());
         if (matcher.matches()) {
-          loaded.add(matcher.group(1));
+          // Docker writes a line per image; Podman 4.3 one line naming them all, comma-separated
+          // (a reference has no comma)
+          for (String name : matcher.group(1).split(",")) {
+            if (!name.isEmpty()) {
+              loaded.add(name);
+            }
+          }
         }
       }
     });
@@ -462,7 +480,7 @@ final class DefaultImageService implements ImageService {
         Matcher full = IMAGE_ID.matcher(m.stream());
         Matcher built = BUILT.matcher(m.stream());
         if (full.matches()) {
-          found[0] = full.group(1);
+          found[0] = "sha256:" + full.group(1);
         } else if (built.matches()) {
           found[1] = built.group(1);
         }
@@ -505,7 +523,7 @@ final class DefaultImageService implements ImageService {
     Request r = longRunning(client.request(CREATE)).query("fromImage", p.repository()).query("tag", tag)
         .query("platform", options.platform())
         .header(AUTH_HEADER, authHeader(options.auth(), image)).build();
-    return client.stream(r, ProgressMessage.class, true);
+    return referenceErrors(() -> client.stream(r, ProgressMessage.class, true));
   }
 
   @Override
@@ -540,6 +558,13 @@ final class DefaultImageService implements ImageService {
         Object size = m.aux().get("Size");
         last[0] = new PushResult(text(m.aux().get("Tag")), digest,
             size instanceof Number ? ((Number) size).longValue() : null);
+      } else if (m.status() != null) {
+        // Podman 4.3 sends no aux record, only the status line Docker also sends before its aux:
+        // "<tag>: digest: sha256:... size: <n>"
+        java.util.regex.Matcher line = PUSHED_LINE.matcher(m.status());
+        if (line.matches()) {
+          last[0] = new PushResult(line.group(1), line.group(2), Long.valueOf(line.group(3)));
+        }
       }
     });
     if (last[0] == null) {

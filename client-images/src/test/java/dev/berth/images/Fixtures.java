@@ -42,19 +42,50 @@ final class Fixtures {
   }
 
   /**
-   * Imports a one-file image named {@code reference}, unique by its content and labelled for
-   * the test's clean-up; returns its ID.
+   * Imports a one-file image named {@code reference} (or none when null), unique by its content
+   * and labelled for the test's clean-up; returns its ID. Podman 4.3's compatible import ignores
+   * the {@code tag} parameter (it tags {@code :latest}), so on Podman the image is imported under
+   * the repository and then tagged, and the {@code :latest} name removed.
    */
-  static String tinyImage(ImageService images, TestEngine engine, String reference) {
+  static String tinyImage(ImageService images, TestEngine engine, boolean podman, String reference) {
     String label = TestEngine.LABEL + "=" + engine.labels().get(TestEngine.LABEL);
     byte[] rootFs = tar(Map.of("id.txt", reference + " " + System.nanoTime() + "\n"));
-    return images.importImage(new ByteArrayInputStream(rootFs), o -> {
+    References ref = reference == null ? null : References.of(reference);
+    String id = images.importImage(new ByteArrayInputStream(rootFs), o -> {
       o.change("LABEL " + label).message("berth test image");
-      if (reference != null) {
-        References ref = References.of(reference);
-        o.repository(ref.repository).tag(ref.tag);
+      if (ref != null) {
+        o.repository(ref.repository).tag(podman ? null : ref.tag);
       }
     });
+    if (podman && ref != null && ref.tag != null && !ref.tag.equals("latest")) {
+      images.tag(ref.repository + ":latest", ref.repository, ref.tag);
+      images.remove(ref.repository + ":latest", RemoveOptions.DEFAULT);
+    }
+    return id;
+  }
+
+  /**
+   * A name as the engine lists it: Podman 4.3 reports a name without a registry fully qualified
+   * ({@code docker.io/library/x:1}), Docker as given.
+   */
+  static String listed(boolean podman, String name) {
+    if (!podman) {
+      return name;
+    }
+    int slash = name.indexOf('/');
+    String first = slash < 0 ? "" : name.substring(0, slash);
+    if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
+      return name;
+    }
+    return "docker.io/" + (slash < 0 ? "library/" : "") + name;
+  }
+
+  /**
+   * An image ID without its {@code sha256:} prefix: Podman 4.3 leaves the prefix off in some
+   * answers (commit, an image's Parent, prune's Deleted), Docker never does.
+   */
+  static String bare(String id) {
+    return id != null && id.startsWith("sha256:") ? id.substring(7) : id;
   }
 
   /** A reference's repository and tag, split at the last ':' after the last '/'. */
@@ -86,7 +117,8 @@ final class Fixtures {
     try (Archive archive = containers.archive(id, dir)) {
       Map<String, String> files = new TreeMap<>();
       String statName = archive.stat().name();
-      String base = statName.endsWith("/") ? statName : statName + "/"; // "/" for the root
+      // "/" for the root; Podman 4.3 names the root "." in the stat header (its entries start with "/")
+      String base = statName.equals(".") ? "/" : statName.endsWith("/") ? statName : statName + "/";
       readTar(archive.tar()).forEach((name, data) -> {
         if (data != null && name.startsWith(base)) {
           files.put(name.substring(base.length()), new String(data, StandardCharsets.UTF_8));
