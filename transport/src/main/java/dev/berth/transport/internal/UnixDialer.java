@@ -161,6 +161,9 @@ public final class UnixDialer implements Dialer {
     return endpoint;
   }
 
+  /** A selector action for waits: only readiness matters, the one key needs no handling. */
+  private static final java.util.function.Consumer<SelectionKey> IGNORE = k -> { };
+
   /** Largest single read or write on the channel. */
   static final int MAX_IO = 256 * 1024;
 
@@ -319,9 +322,7 @@ public final class UnixDialer implements Dialer {
             wait = left;
           }
           try {
-            if (reads.select(wait) > 0) {
-              reads.selectedKeys().clear();
-            }
+            reads.select(IGNORE, wait); // (the action form keeps no selected-key set to clear)
           } catch (ClosedSelectorException e) {
             throw closedException(e);
           }
@@ -416,9 +417,7 @@ public final class UnixDialer implements Dialer {
               throw new InterruptedIOException("interrupted while writing to " + endpoint);
             }
             try {
-              if (writes.select() > 0) {
-                writes.selectedKeys().clear();
-              }
+              writes.select(IGNORE);
             } catch (ClosedSelectorException e) {
               throw closedException(e);
             }
