@@ -39,9 +39,11 @@ public final class EngineClient implements AutoCloseable {
   private final ReentrantLock negotiation = new ReentrantLock();
   private volatile ApiVersion negotiated;
   private volatile String prefix;
+  private final ClientListener listener;
 
   private EngineClient(Builder b) {
     this.doer = b.doer;
+    this.listener = b.listener;
     this.ownsDoer = b.ownsDoer;
     this.pinned = b.apiVersion;
     this.max = b.maxApiVersion;
@@ -123,9 +125,9 @@ public final class EngineClient implements AutoCloseable {
    */
   public Ping ping() {
     Request request = PING;
-    try (Response r = send(request, false)) {
+    try (Response r = send(request, request)) {
       if (r.status() != 200) {
-        throw Errors.fromResponse(request, r);
+        throw failed(request, Errors.fromResponse(request, r));
       }
       drain(r);
       return Ping.fromHeaders(r.headers()::first);
@@ -157,9 +159,13 @@ public final class EngineClient implements AutoCloseable {
    * @throws TransportException when the engine cannot be reached or the connection fails
    */
   public Response call(Request request) {
-    Response r = send(request, true);
+    return checked(versioned(request), request);
+  }
+
+  private Response checked(Request sent, Request request) {
+    Response r = send(sent, request);
     if (r.status() >= 300) {
-      throw Errors.fromResponse(request, r);
+      throw failed(sent, Errors.fromResponse(request, r));
     }
     return r;
   }
@@ -195,9 +201,13 @@ public final class EngineClient implements AutoCloseable {
    * {@code error}/{@code errorDetail} ends the stream with a {@link StreamErrorException}.
    */
   public <T> JsonStream<T> stream(Request request, Class<T> type, boolean checkErrors) {
-    Response r = call(request);
+    Request sent = versioned(request);
+    Response r = checked(sent, request);
     try {
-      return new JsonStream<>(r, mapper(), mapper().constructType(type), describe(request), checkErrors);
+      java.util.function.Consumer<BerthException> onFailure =
+          listener == ClientListener.NONE ? null : e -> failed(sent, e);
+      return new JsonStream<>(r, mapper(), mapper().constructType(type), describe(request), checkErrors,
+          onFailure);
     } catch (RuntimeException e) {
       r.close();
       throw e;
@@ -216,11 +226,11 @@ public final class EngineClient implements AutoCloseable {
     try {
       raw = doer.sendRaw(versioned);
     } catch (IOException e) {
-      throw Errors.fromIOException(request, e, doer);
+      throw failed(versioned, Errors.fromIOException(request, e, doer));
     }
     int status = raw.status();
     if (status != 101 && (status < 200 || status >= 300)) {
-      throw Errors.fromRawStream(request, raw);
+      throw failed(versioned, Errors.fromRawStream(request, raw));
     }
     return raw;
   }
@@ -274,17 +284,29 @@ public final class EngineClient implements AutoCloseable {
     return request.toBuilder().path(prefix + request.path()).build();
   }
 
-  private Response send(Request request, boolean versioned) {
-    Request r = versioned ? versioned(request) : request;
+  private Response send(Request sent, Request request) {
     try {
-      return doer.send(r);
+      return doer.send(sent);
     } catch (IOException e) {
-      throw Errors.fromIOException(request, e, doer);
+      throw failed(sent, Errors.fromIOException(request, e, doer));
     }
   }
 
+  /** Tells the listener, then returns {@code e} for the caller to throw. */
+  private <E extends BerthException> E failed(Request sent, E e) {
+    if (listener != ClientListener.NONE) {
+      try {
+        listener.callFailed(sent, negotiated, e);
+      } catch (RuntimeException ignored) {
+        // a listener must not throw; if it does, the caller still gets the real error
+      }
+    }
+    return e;
+  }
+
   private <T> T decode(Request request, JavaType type) {
-    try (Response r = call(request)) {
+    Request sent = versioned(request);
+    try (Response r = checked(sent, request)) {
       InputStream in = r.body().stream();
       try (JsonParser p = mapper().getFactory().createParser(in)) {
         if (p.nextToken() == null) {
@@ -294,10 +316,10 @@ public final class EngineClient implements AutoCloseable {
         drainStream(in);
         return value;
       } catch (com.fasterxml.jackson.core.JacksonException e) {
-        throw new MalformedResponseException(describe(request) + ": the engine's answer is not the expected JSON: "
-            + e.getOriginalMessage(), e);
+        throw failed(sent, new MalformedResponseException(describe(request)
+            + ": the engine's answer is not the expected JSON: " + e.getOriginalMessage(), e));
       } catch (IOException e) {
-        throw Errors.fromIOException(request, e, doer);
+        throw failed(sent, Errors.fromIOException(request, e, doer));
       }
     }
   }
@@ -339,6 +361,7 @@ public final class EngineClient implements AutoCloseable {
     private boolean ownsDoer;
     private ApiVersion apiVersion;
     private ApiVersion maxApiVersion = ApiVersion.MAX;
+    private ClientListener listener = ClientListener.NONE;
 
     private Builder(Doer doer, boolean ownsDoer) {
       this.doer = doer;
@@ -368,6 +391,15 @@ public final class EngineClient implements AutoCloseable {
     /** Caps negotiation at this version (default {@link ApiVersion#MAX}). */
     public Builder maxApiVersion(ApiVersion version) {
       this.maxApiVersion = Objects.requireNonNull(version, "version");
+      return this;
+    }
+
+    /**
+     * Tells {@code listener} about every exception the client throws for a call (default none):
+     * the typed outcome tracing and metrics decorators record.
+     */
+    public Builder listener(ClientListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

@@ -37,7 +37,15 @@ public final class JsonStream<T> implements Closeable, Iterator<T> {
   private boolean done;
   private T next;
 
+  private final java.util.function.Consumer<BerthException> onFailure; // null: nobody listens
+
   JsonStream(Response response, ObjectMapper mapper, JavaType type, String operation, boolean checkErrors) {
+    this(response, mapper, type, operation, checkErrors, null);
+  }
+
+  JsonStream(Response response, ObjectMapper mapper, JavaType type, String operation, boolean checkErrors,
+      java.util.function.Consumer<BerthException> onFailure) {
+    this.onFailure = onFailure;
     this.response = response;
     this.mapper = mapper;
     this.type = type;
@@ -93,18 +101,30 @@ public final class JsonStream<T> implements Closeable, Iterator<T> {
       if (closed) {
         return false;
       }
-      close();
       if (e.getCause() instanceof IOException && !(e.getCause() instanceof JacksonException)) {
-        throw Errors.fromIOExceptionDescribed(operation, (IOException) e.getCause(), response);
+        throw fail(Errors.fromIOExceptionDescribed(operation, (IOException) e.getCause(), response));
       }
-      throw new MalformedResponseException(operation + ": unreadable JSON in the stream: " + e.getOriginalMessage(), e);
+      throw fail(new MalformedResponseException(operation + ": unreadable JSON in the stream: "
+          + e.getOriginalMessage(), e));
     } catch (IOException e) {
       if (closed) {
         return false;
       }
-      close();
-      throw Errors.fromIOExceptionDescribed(operation, e, response);
+      throw fail(Errors.fromIOExceptionDescribed(operation, e, response));
     }
+  }
+
+  /** Tells the client's listener (before closing: a tracing span is still open), then closes. */
+  private BerthException fail(BerthException e) {
+    if (onFailure != null) {
+      try {
+        onFailure.accept(e);
+      } catch (RuntimeException ignored) {
+        // a listener must not throw; the caller still gets the real error
+      }
+    }
+    close();
+    return e;
   }
 
   private void checkError(JsonNode node) {
@@ -129,8 +149,7 @@ public final class JsonStream<T> implements Closeable, Iterator<T> {
       message = error.asText();
     }
     if (message != null) {
-      close();
-      throw new StreamErrorException(operation, message, code);
+      throw fail(new StreamErrorException(operation, message, code));
     }
   }
 

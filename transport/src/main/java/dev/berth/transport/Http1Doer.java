@@ -32,7 +32,7 @@ public final class Http1Doer implements Doer {
 
   private Http1Doer(Builder b) {
     this.engine = new Http1Engine(b.dialer, b.maxIdleConnections, b.keepAlive, b.connectTimeout,
-        b.readTimeout, b.callTimeout);
+        b.readTimeout, b.callTimeout, b.listener);
   }
 
   /** A builder for a doer over {@code dialer}. */
@@ -60,6 +60,11 @@ public final class Http1Doer implements Doer {
     return engine.idleConnections();
   }
 
+  /** A snapshot of this doer's connections, for gauges and counters. Cheap; never blocks a call. */
+  public ConnectionStats stats() {
+    return engine.stats();
+  }
+
   @Override
   public void close() {
     engine.close();
@@ -78,6 +83,7 @@ public final class Http1Doer implements Doer {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ZERO;
     private Duration callTimeout = Duration.ZERO;
+    private TransportListener listener = TransportListener.NONE;
 
     private Builder(Dialer dialer) {
       this.dialer = Objects.requireNonNull(dialer, "dialer");
@@ -113,6 +119,15 @@ public final class Http1Doer implements Doer {
     /** Default limit on the time until response headers arrive (default none). */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = nonNegative(timeout, "callTimeout");
+      return this;
+    }
+
+    /**
+     * Tells {@code listener} about dialing, the pool and each exchange (default none). See
+     * {@link TransportListener} for what it may and may not do.
+     */
+    public Builder listener(TransportListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

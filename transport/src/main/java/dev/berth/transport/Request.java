@@ -29,6 +29,7 @@ public final class Request {
   private final String operationId;
   private final String pathTemplate;
   private final String rawTarget;
+  private final CancelToken cancelToken;
   private String encodedTarget; // target() computed once: requests are immutable and often reused
 
   private Request(Builder b) {
@@ -42,6 +43,7 @@ public final class Request {
     this.operationId = b.operationId;
     this.pathTemplate = b.pathTemplate;
     this.rawTarget = b.rawTarget;
+    this.cancelToken = b.cancelToken;
   }
 
   /** A builder for a request with this method (upper case, e.g. {@code GET}) and path. */
@@ -85,6 +87,7 @@ public final class Request {
     b.operationId = operationId;
     b.pathTemplate = pathTemplate;
     b.rawTarget = rawTarget;
+    b.cancelToken = cancelToken;
     return b;
   }
 
@@ -151,6 +154,11 @@ public final class Request {
   /** The path template, e.g. {@code /containers/{id}/start}; the path when none was given. */
   public String pathTemplate() {
     return pathTemplate != null ? pathTemplate : path;
+  }
+
+  /** The token that cancels this call from another thread, or {@code null}. */
+  public CancelToken cancelToken() {
+    return cancelToken;
   }
 
   /** The request target as given verbatim with {@link Builder#rawTarget}, or {@code null}. */
@@ -250,6 +258,7 @@ public final class Request {
     private String operationId;
     private String pathTemplate;
     private String rawTarget;
+    private CancelToken cancelToken;
 
     private Builder(String method, String path) {
       method(method);
@@ -358,6 +367,15 @@ public final class Request {
         throw new IllegalArgumentException("invalid request target: " + rawTarget);
       }
       this.rawTarget = rawTarget;
+      return this;
+    }
+
+    /**
+     * Lets {@code token} cancel this call from another thread ({@code null}: none). See
+     * {@link CancelToken}.
+     */
+    public Builder cancelToken(CancelToken token) {
+      this.cancelToken = token;
       return this;
     }
 

@@ -155,6 +155,9 @@ public final class Errors {
     if (e instanceof SocketTimeoutException) {
       return new TransportTimeoutException(what + detail, e);
     }
+    if (e instanceof dev.berth.transport.CallCancelledException) {
+      return new dev.berth.client.CancelledException(what + detail, e);
+    }
     if (e instanceof InterruptedIOException) {
       Thread.currentThread().interrupt(); // keep the interrupt visible to the caller
       return new TransportException(what + "interrupted: " + detail, e);

@@ -3,6 +3,8 @@ package dev.berth.transport.internal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import dev.berth.transport.TransportListener;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -23,10 +25,29 @@ final class ConnectionPool {
   private final int maxIdle;
   private final long keepAliveNanos;
   private boolean closed;
+  private final TransportListener listener;
+  private final String endpoint;
+  private final AtomicLong evicted = new AtomicLong();
 
   ConnectionPool(int maxIdle, long keepAliveNanos) {
+    this(maxIdle, keepAliveNanos, TransportListener.NONE, "");
+  }
+
+  ConnectionPool(int maxIdle, long keepAliveNanos, TransportListener listener, String endpoint) {
     this.maxIdle = maxIdle;
     this.keepAliveNanos = keepAliveNanos;
+    this.listener = listener;
+    this.endpoint = endpoint;
+  }
+
+  long evictedCount() {
+    return evicted.get();
+  }
+
+  private void evict(HttpConnection c) {
+    evicted.incrementAndGet();
+    listener.connectionEvicted(endpoint);
+    c.close();
   }
 
   /** A healthy idle connection, or null. */
@@ -54,35 +75,41 @@ final class ConnectionPool {
       lock.unlock();
     }
     if (discard != null) {
-      discard.forEach(HttpConnection::close);
+      discard.forEach(this::evict);
     }
     if (found != null && (found.hasUnsolicitedBytes()
         || (now - found.idleSince > probeAfter && found.isStale()))) {
-      found.close();
+      evict(found);
       return acquire(idempotent);
     }
     return found;
   }
 
   void release(HttpConnection c) {
-    HttpConnection evicted = null;
+    HttpConnection dropped = null;
+    HttpConnection oldest = null;
     c.idleSince = System.nanoTime();
     c.shrinkBuffer();
     lock.lock();
     try {
       if (closed || maxIdle == 0 || c.buffered() > 0) { // bytes past the response: out of step
-        evicted = c;
+        dropped = c;
       } else {
         if (idle.size() >= maxIdle) {
-          evicted = idle.pollLast();
+          oldest = idle.pollLast();
         }
         idle.addFirst(c);
       }
     } finally {
       lock.unlock();
     }
-    if (evicted != null) {
-      evicted.close();
+    if (dropped != null) {
+      dropped.close(); // never pooled: closed, not evicted
+    } else {
+      listener.connectionReleased(endpoint);
+    }
+    if (oldest != null) {
+      evict(oldest);
     }
   }
 
@@ -104,7 +131,7 @@ final class ConnectionPool {
     } finally {
       lock.unlock();
     }
-    all.forEach(HttpConnection::close);
+    all.forEach(this::evict);
   }
 
   void close() {

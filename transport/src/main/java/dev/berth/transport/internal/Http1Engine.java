@@ -1,17 +1,23 @@
 package dev.berth.transport.internal;
 
+import dev.berth.transport.CallCancelledException;
+import dev.berth.transport.CancelToken;
 import dev.berth.transport.Connection;
+import dev.berth.transport.ConnectionStats;
 import dev.berth.transport.Dialer;
 import dev.berth.transport.RawStream;
 import dev.berth.transport.Request;
 import dev.berth.transport.RequestBody;
 import dev.berth.transport.Response;
+import dev.berth.transport.TransportListener;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The HTTP/1.1 client engine behind {@link dev.berth.transport.Http1Doer}. Thread-safe. */
 public final class Http1Engine {
@@ -22,12 +28,24 @@ public final class Http1Engine {
   private final Duration readTimeout;
   private final Duration callTimeout;
   private final java.util.function.Consumer<HttpConnection> release;
+  final TransportListener listener;
+  final String endpoint;
+  private final AtomicInteger open = new AtomicInteger();
+  private final AtomicLong dialed = new AtomicLong();
+  private final AtomicLong reused = new AtomicLong();
+  private final Runnable onConnectionClosed;
 
   public Http1Engine(Dialer dialer, int maxIdleConnections, Duration keepAlive,
-      Duration connectTimeout, Duration readTimeout, Duration callTimeout) {
+      Duration connectTimeout, Duration readTimeout, Duration callTimeout, TransportListener listener) {
     this.dialer = dialer;
     this.authority = dialer.authority();
-    this.pool = new ConnectionPool(maxIdleConnections, keepAlive.toNanos());
+    this.listener = listener;
+    this.endpoint = dialer.toString();
+    this.pool = new ConnectionPool(maxIdleConnections, keepAlive.toNanos(), listener, endpoint);
+    this.onConnectionClosed = () -> {
+      open.decrementAndGet();
+      listener.connectionClosed(endpoint);
+    };
     this.connectTimeout = connectTimeout;
     this.readTimeout = readTimeout;
     this.callTimeout = callTimeout;
@@ -40,29 +58,52 @@ public final class Http1Engine {
     long callNanos = call.isZero() ? 0 : call.toNanos();
     long deadline = callNanos == 0 ? 0 : deadlineOf(callNanos);
     checkInterrupted();
+    CancelToken token = request.cancelToken();
+    checkCancelled(token, request);
     RequestBody body = request.body();
     boolean replayable = body == null || body.isReplayable();
     boolean idempotent = isIdempotent(request.method());
     boolean retried = false;
     for (;;) {
-      HttpConnection conn = retried ? null : pool.acquire(idempotent);
-      boolean reused = conn != null;
-      if (conn == null) {
-        conn = dial(deadline, callNanos);
+      HttpConnection conn;
+      boolean isReused;
+      try {
+        conn = retried ? null : pool.acquire(idempotent);
+        isReused = conn != null;
+        if (conn == null) {
+          conn = dial(request, deadline, callNanos);
+        } else {
+          reused.incrementAndGet();
+        }
+      } catch (IOException | RuntimeException | Error e) {
+        fail(request, e);
+        throw e;
       }
+      listener.connectionAcquired(request, endpoint, isReused);
+      CancelToken.Registration registration = token == null ? null : token.onCancel(conn::close);
       boolean[] writeFailed = new boolean[1];
       try {
         conn.beginExchange(read, deadline, callNanos);
         HttpConnection.Head head = writeAndReadHead(conn, request, false, writeFailed);
         conn.endCallDeadline();
+        listener.responseHeadReceived(request, head.status());
         long[] length = new long[1];
         Http1Response.Framing framing = Http1Response.framing(request.method(), head, length, conn.endpoint);
         boolean reusable = !writeFailed[0] && framing != Http1Response.Framing.UNTIL_EOF && keepAlive(head)
             && !"close".equalsIgnoreCase(request.headers().first("Connection"));
-        return new Http1Response(conn, head, framing, length[0], reusable ? release : null);
+        return new Http1Response(conn, head, framing, length[0], reusable ? release : null,
+            this, request, registration);
       } catch (IOException e) {
         conn.close();
-        if (reused && !retried && replayable && conn.bytesReadThisExchange == 0
+        if (registration != null) {
+          registration.remove();
+        }
+        if (token != null && token.isCancelled()) {
+          IOException c = cancelled(request, e);
+          fail(request, c);
+          throw c;
+        }
+        if (isReused && !retried && replayable && conn.bytesReadThisExchange == 0
             && isClosedByPeer(e) && (idempotent || !conn.requestSent)) {
           // The engine had dropped the idle connection. A request that never fully left, or one
           // that is safe to repeat, goes once more on a new connection; a POST the engine may
@@ -70,12 +111,42 @@ public final class Http1Engine {
           retried = true;
           continue;
         }
+        fail(request, e);
         throw e;
       } catch (RuntimeException | Error e) {
         conn.close();
+        if (registration != null) {
+          registration.remove();
+        }
+        fail(request, e);
         throw e;
       }
     }
+  }
+
+  private void fail(Request request, Throwable e) {
+    if (e instanceof IOException) {
+      listener.callFailed(request, (IOException) e);
+    }
+  }
+
+  private void checkCancelled(CancelToken token, Request request) throws CallCancelledException {
+    if (token != null && token.isCancelled()) {
+      CallCancelledException c = new CallCancelledException(request + " to " + endpoint + " was cancelled");
+      listener.callFailed(request, c);
+      throw c;
+    }
+  }
+
+  static CallCancelledException cancelled(Request request, IOException cause) {
+    CallCancelledException c = new CallCancelledException(request + " was cancelled");
+    c.initCause(cause);
+    return c;
+  }
+
+  /** A snapshot for {@link dev.berth.transport.Http1Doer#stats()}. */
+  public ConnectionStats stats() {
+    return new ConnectionStats(open.get(), pool.idleCount(), dialed.get(), reused.get(), pool.evictedCount());
   }
 
   static boolean isIdempotent(String method) {
@@ -98,24 +169,46 @@ public final class Http1Engine {
     long callNanos = call.isZero() ? 0 : call.toNanos();
     long deadline = callNanos == 0 ? 0 : deadlineOf(callNanos);
     checkInterrupted();
-    HttpConnection conn = dial(deadline, callNanos);
+    CancelToken token = request.cancelToken();
+    checkCancelled(token, request);
+    HttpConnection conn;
+    try {
+      conn = dial(request, deadline, callNanos);
+    } catch (IOException | RuntimeException | Error e) {
+      fail(request, e);
+      throw e;
+    }
+    listener.connectionAcquired(request, endpoint, false);
+    CancelToken.Registration registration = token == null ? null : token.onCancel(conn::close);
     try {
       conn.beginExchange(read, deadline, callNanos);
       HttpConnection.Head head = writeAndReadHead(conn, request, true, new boolean[1]);
       conn.endCallDeadline();
+      listener.responseHeadReceived(request, head.status());
       int status = head.status();
       if (status == 101) {
-        return new Http1RawStream(conn, head, null);
+        return new Http1RawStream(conn, head, null, registration);
       }
       long[] length = new long[1];
       Http1Response.Framing framing = Http1Response.framing(request.method(), head, length, conn.endpoint);
       if (status >= 200 && status < 300 && framing == Http1Response.Framing.UNTIL_EOF) {
-        return new Http1RawStream(conn, head, null); // the older 200-then-raw form
+        return new Http1RawStream(conn, head, null, registration); // the older 200-then-raw form
       }
-      Http1Response framed = new Http1Response(conn, head, framing, length[0], null);
-      return new Http1RawStream(conn, head, framed.stream());
-    } catch (IOException | RuntimeException | Error e) {
+      Http1Response framed = new Http1Response(conn, head, framing, length[0], null, this, request, null);
+      return new Http1RawStream(conn, head, framed.stream(), registration);
+    } catch (IOException e) {
       conn.close();
+      if (registration != null) {
+        registration.remove();
+      }
+      IOException thrown = token != null && token.isCancelled() ? cancelled(request, e) : e;
+      fail(request, thrown);
+      throw thrown;
+    } catch (RuntimeException | Error e) {
+      conn.close();
+      if (registration != null) {
+        registration.remove();
+      }
       throw e;
     }
   }
@@ -124,6 +217,7 @@ public final class Http1Engine {
       boolean[] writeFailed) throws IOException {
     try {
       conn.writeRequest(request, authority, upgrade);
+      listener.requestSent(request);
     } catch (IOException writeFailure) {
       if (Thread.currentThread().isInterrupted() && !(writeFailure instanceof InterruptedIOException)) {
         InterruptedIOException i = new InterruptedIOException("interrupted while sending to " + dialer);
@@ -169,7 +263,7 @@ public final class Http1Engine {
     return head.version() >= 1;
   }
 
-  private HttpConnection dial(long deadline, long callNanos) throws IOException {
+  private HttpConnection dial(Request request, long deadline, long callNanos) throws IOException {
     Duration timeout = connectTimeout;
     if (deadline != 0) {
       long left = deadline - System.nanoTime();
@@ -180,11 +274,28 @@ public final class Http1Engine {
         timeout = Duration.ofNanos(left);
       }
     }
-    Connection c = dialer.dial(timeout);
-    if (c == null) {
-      throw new IOException(dialer + " returned no connection");
+    listener.dialStart(request, endpoint);
+    long start = System.nanoTime();
+    Connection c;
+    try {
+      c = dialer.dial(timeout);
+      if (c == null) {
+        throw new IOException(dialer + " returned no connection");
+      }
+    } catch (IOException e) {
+      listener.dialFailed(request, endpoint, System.nanoTime() - start, e);
+      throw e;
     }
-    return new HttpConnection(c, dialer.toString());
+    open.incrementAndGet();
+    dialed.incrementAndGet();
+    listener.dialEnd(request, endpoint, System.nanoTime() - start);
+    HttpConnection conn = new HttpConnection(c, endpoint, onConnectionClosed);
+    CancelToken token = request.cancelToken();
+    if (token != null && token.isCancelled()) { // cancelled while dialing
+      conn.close();
+      throw new CallCancelledException(request + " to " + endpoint + " was cancelled");
+    }
+    return conn;
   }
 
   private static long deadlineOf(long nanos) {

@@ -1,5 +1,6 @@
 package dev.berth.transport.internal;
 
+import dev.berth.transport.CancelToken;
 import dev.berth.transport.Headers;
 import dev.berth.transport.RawStream;
 import java.io.IOException;
@@ -14,8 +15,15 @@ final class Http1RawStream implements RawStream {
   private final InputStream input;
   private final OutputStream output;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final CancelToken.Registration registration; // null: no cancel token
 
   Http1RawStream(HttpConnection conn, HttpConnection.Head head, InputStream framedInput) {
+    this(conn, head, framedInput, null);
+  }
+
+  Http1RawStream(HttpConnection conn, HttpConnection.Head head, InputStream framedInput,
+      CancelToken.Registration registration) {
+    this.registration = registration;
     this.conn = conn;
     this.head = head;
     this.input = framedInput != null ? framedInput : new RawIn();
@@ -55,6 +63,9 @@ final class Http1RawStream implements RawStream {
   public void close() {
     if (closed.compareAndSet(false, true)) {
       conn.close();
+      if (registration != null) {
+        registration.remove();
+      }
     }
   }
 

@@ -1,6 +1,9 @@
 package dev.berth.transport.internal;
 
+import dev.berth.transport.CancelToken;
 import dev.berth.transport.Headers;
+import dev.berth.transport.Request;
+import dev.berth.transport.TransportListener;
 import dev.berth.transport.Response;
 import dev.berth.transport.ResponseBody;
 import java.io.EOFException;
@@ -32,9 +35,22 @@ final class Http1Response implements Response, ResponseBody {
   private final Body body = new Body();
   private long remaining; // FIXED: bytes left; CHUNKED: bytes left in the current chunk
   private boolean lastChunkSeen;
+  private final TransportListener listener;
+  private final Request request;
+  private final CancelToken.Registration registration; // null: no cancel token
+  private long bytesRead;
 
   Http1Response(HttpConnection conn, HttpConnection.Head head, Framing framing, long contentLength,
       Consumer<HttpConnection> release) {
+    this(conn, head, framing, contentLength, release, null, null, null);
+  }
+
+  Http1Response(HttpConnection conn, HttpConnection.Head head, Framing framing, long contentLength,
+      Consumer<HttpConnection> release, Http1Engine engine, Request request,
+      CancelToken.Registration registration) {
+    this.listener = engine == null ? TransportListener.NONE : engine.listener;
+    this.request = request;
+    this.registration = registration;
     this.conn = conn;
     this.head = head;
     this.framing = framing;
@@ -181,18 +197,26 @@ final class Http1Response implements Response, ResponseBody {
   public void close() {
     if (state.compareAndSet(OPEN, CLOSED)) {
       conn.close();
+      if (registration != null) {
+        registration.remove();
+      }
+      listener.bodyEnded(request, bytesRead, false);
     }
   }
 
   /** The body was read to its end: hand the connection back. */
   private void finish() {
-    if (release != null) {
-      if (state.compareAndSet(OPEN, RELEASED)) {
+    if (state.compareAndSet(OPEN, RELEASED)) {
+      if (registration != null) {
+        registration.remove(); // before the pool can hand the connection to another call
+      }
+      listener.bodyEnded(request, bytesRead, true);
+      if (release != null) {
         conn.endCallDeadline();
         release.accept(conn);
+      } else {
+        conn.close();
       }
-    } else if (state.compareAndSet(OPEN, RELEASED)) {
-      conn.close();
     }
   }
 
@@ -235,8 +259,14 @@ final class Http1Response implements Response, ResponseBody {
           closed.initCause(e);
           throw closed;
         }
+        IOException thrown = request != null && request.cancelToken() != null
+            && request.cancelToken().isCancelled() ? Http1Engine.cancelled(request, e) : e;
+        listener.callFailed(request, thrown);
         close();
-        throw e;
+        throw thrown;
+      }
+      if (n > 0) {
+        bytesRead += n;
       }
       if (state.get() == CLOSED) {
         throw new IOException("response closed"); // a close from another thread wins over data

@@ -54,6 +54,9 @@ final class HttpConnection {
   private int opos;
 
   private volatile boolean closed;
+  /** Told once when the connection closes (the engine's open-connection count); may be null. */
+  private final Runnable onClose;
+  private final java.util.concurrent.atomic.AtomicBoolean closeOnce = new java.util.concurrent.atomic.AtomicBoolean();
   private long readTimeoutNanos; // 0: none
   private Duration slice = SLICE;
   private long callDeadline; // System.nanoTime() deadline; 0: none
@@ -73,6 +76,11 @@ final class HttpConnection {
   int exchanges;
 
   HttpConnection(Connection conn, String endpoint) {
+    this(conn, endpoint, null);
+  }
+
+  HttpConnection(Connection conn, String endpoint, Runnable onClose) {
+    this.onClose = onClose;
     this.conn = conn;
     this.in = conn.input();
     this.out = conn.output();
@@ -816,6 +824,9 @@ final class HttpConnection {
       conn.close();
     } catch (IOException | RuntimeException ignored) {
       // nothing useful to do: the connection is being discarded
+    }
+    if (onClose != null && closeOnce.compareAndSet(false, true)) {
+      onClose.run();
     }
   }
 

@@ -1,0 +1,8 @@
+/** Micrometer observations and meters around any berth {@link dev.berth.transport.Doer} and client. */
+module dev.berth.tracing.micrometer {
+  requires transitive dev.berth.client;
+  requires transitive micrometer.core;
+  requires transitive micrometer.observation;
+
+  exports dev.berth.tracing.micrometer;
+}
