@@ -14,15 +14,16 @@ import dev.berth.transport.Request;
  * a decorator wrapping that doer can match it by identity; for a failure before anything was sent
  * it is the caller's request.
  */
+@FunctionalInterface
 public interface ClientListener {
 
   /** The no-op listener. */
-  ClientListener NONE = new ClientListener() { };
+  ClientListener NONE = (request, apiVersion, error) -> { };
 
   /**
    * The client is about to throw {@code error} for {@code request}.
    *
    * @param apiVersion the API version in use, or {@code null} when none was negotiated yet
    */
-  default void callFailed(Request request, ApiVersion apiVersion, BerthException error) {}
+  void callFailed(Request request, ApiVersion apiVersion, BerthException error);
 }

@@ -196,11 +196,11 @@ final class Http1Response implements Response, ResponseBody {
   @Override
   public void close() {
     if (state.compareAndSet(OPEN, CLOSED)) {
-      conn.close();
       if (registration != null) {
         registration.remove();
       }
       listener.bodyEnded(request, bytesRead, false);
+      conn.close();
     }
   }
 
@@ -265,9 +265,7 @@ final class Http1Response implements Response, ResponseBody {
         close();
         throw thrown;
       }
-      if (n > 0) {
-        bytesRead += n;
-      }
+
       if (state.get() == CLOSED) {
         throw new IOException("response closed"); // a close from another thread wins over data
       }
@@ -289,6 +287,7 @@ final class Http1Response implements Response, ResponseBody {
               throw new EOFException(conn.endpoint + " closed the connection " + remaining
                   + " bytes before the end of the response body");
             }
+            bytesRead += n;
             remaining -= n;
             if (remaining == 0) {
               finish();
@@ -305,6 +304,7 @@ final class Http1Response implements Response, ResponseBody {
             if (n < 0) {
               throw new EOFException(conn.endpoint + " closed the connection in the middle of a chunk");
             }
+            bytesRead += n;
             remaining -= n;
             if (remaining == 0) {
               readChunkEnd();
@@ -315,6 +315,8 @@ final class Http1Response implements Response, ResponseBody {
             int n = conn.read(b, off, len);
             if (n < 0) {
               finish();
+            } else {
+              bytesRead += n;
             }
             return n;
           }
