@@ -68,6 +68,9 @@ class CancelTokenTest {
       Exception e = assertThrows(Exception.class, () -> call.get(5, TimeUnit.SECONDS));
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       assertInstanceOf(CallCancelledException.class, e.getCause());
+      // the issue asks for 100 ms; closing wakes the blocked read at once (a few ms here), and the
+      // bound leaves room for a loaded CI machine without hiding a slice-long wait (100 ms+)
+      System.out.println("cancel ended the call after " + tookMs + " ms");
       assertTrue(tookMs < 100, "cancel took " + tookMs + " ms");
       assertEquals(0, dialer.open(), "the cancelled call's connection is closed");
       assertEquals(0, doer.idleConnections(), "and not pooled");

@@ -16,13 +16,18 @@ import java.util.Objects;
  * <p>Timeouts: the connect timeout bounds dialing; the call timeout bounds the wait for the
  * response head once the request is written; the read timeout bounds each wait for data, including
  * while a body streams. Requests may override the last two. A call waiting for its response head is
- * also cancelled by interrupting its thread. Writing is not bounded: a request body the engine
+ * also cancelled by interrupting its thread, or from any thread by the request's {@link CancelToken}
+ * (then it fails with {@link CallCancelledException} and its connection is closed). Writing is not bounded: a request body the engine
  * stops reading blocks until the engine goes away (no hidden watchdog thread closes it).
  *
  * <p>Pooled connections the engine dropped while idle are detected before reuse where that is
  * cheap. A request that still fails on one before any answer arrives is retried once on a new
  * connection when its body can be sent again and either the request never fully left or its method
  * is idempotent; a POST the engine may have received is never sent twice.
+ *
+ * <p>Observability: {@link Builder#listener} tells a {@link TransportListener} about dialing, the
+ * pool and each exchange; {@link #stats()} gives pool gauges and counters. Both cost nothing when
+ * unused.
  *
  * <p>{@link #close()} closes idle connections; a closed doer pools nothing, but still dials for
  * new calls.
