@@ -40,6 +40,7 @@ public final class EngineClient implements AutoCloseable {
   private volatile ApiVersion negotiated;
   private volatile String prefix;
   private final ClientListener listener;
+  private volatile boolean closed;
 
   private EngineClient(Builder b) {
     this.doer = b.doer;
@@ -221,6 +222,7 @@ public final class EngineClient implements AutoCloseable {
    * @throws EngineException when the engine answers with an error status instead
    */
   public RawStream callRaw(Request request) {
+    checkOpen();
     Request versioned = versioned(request);
     RawStream raw;
     try {
@@ -259,11 +261,13 @@ public final class EngineClient implements AutoCloseable {
   }
 
   /**
-   * Closes the doer if this client owns it ({@link #connect}, {@link Builder#ownsDoer}); otherwise
-   * does nothing.
+   * Closes the doer if this client owns it ({@link #connect}, {@link Builder#ownsDoer}). Either way,
+   * new calls on this client then fail with {@link IllegalStateException}; streams already handed
+   * out stay usable. Idempotent.
    */
   @Override
   public void close() {
+    closed = true;
     if (ownsDoer) {
       doer.close();
     }
@@ -284,7 +288,14 @@ public final class EngineClient implements AutoCloseable {
     return request.toBuilder().path(prefix + request.path()).build();
   }
 
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException(this + " is closed");
+    }
+  }
+
   private Response send(Request sent, Request request) {
+    checkOpen();
     try {
       return doer.send(sent);
     } catch (IOException e) {
