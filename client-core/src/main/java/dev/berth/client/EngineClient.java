@@ -125,10 +125,10 @@ public final class EngineClient implements AutoCloseable {
    * OS type, Docker or Podman).
    */
   public Ping ping() {
-    Request request = PING;
+    Request request = listener == ClientListener.NONE ? PING : PING.copy(); // see versioned()
     try (Response r = send(request, request)) {
       if (r.status() != 200) {
-        throw failed(request, Errors.fromResponse(request, r));
+        throw failed(request, Errors.fromResponseLeavingOpen(request, r)); // closed by try
       }
       drain(r);
       return Ping.fromHeaders(r.headers()::first);
@@ -166,7 +166,11 @@ public final class EngineClient implements AutoCloseable {
   private Response checked(Request sent, Request request) {
     Response r = send(sent, request);
     if (r.status() >= 300) {
-      throw failed(sent, Errors.fromResponse(request, r));
+      try {
+        throw failed(sent, Errors.fromResponseLeavingOpen(request, r));
+      } finally {
+        r.close(); // after the listener: a decorator's span or observation is still open for it
+      }
     }
     return r;
   }
@@ -232,7 +236,11 @@ public final class EngineClient implements AutoCloseable {
     }
     int status = raw.status();
     if (status != 101 && (status < 200 || status >= 300)) {
-      throw failed(versioned, Errors.fromRawStream(request, raw));
+      try {
+        throw failed(versioned, Errors.fromRawStreamLeavingOpen(request, raw));
+      } finally {
+        raw.close();
+      }
     }
     return raw;
   }
@@ -282,7 +290,8 @@ public final class EngineClient implements AutoCloseable {
 
   private Request versioned(Request request) {
     if (request.rawTarget() != null) {
-      return request;
+      // a listener matches the request its doer saw by identity: one instance per call
+      return listener == ClientListener.NONE ? request : request.copy();
     }
     apiVersion();
     return request.toBuilder().path(prefix + request.path()).build();
