@@ -7,6 +7,7 @@ import dev.berth.transport.Doer;
 import dev.berth.transport.ForwardingDoer;
 import dev.berth.transport.ForwardingRawStream;
 import dev.berth.transport.ForwardingResponse;
+import dev.berth.transport.Headers;
 import dev.berth.transport.RawStream;
 import dev.berth.transport.Request;
 import dev.berth.transport.Response;
@@ -195,8 +196,19 @@ public final class BerthObservations implements MeterBinder {
   }
 
   private final class ObservedDoer extends ForwardingDoer {
+    private volatile String engine = "unknown"; // a doer talks to one engine
+
     ObservedDoer(Doer delegate) {
       super(delegate);
+    }
+
+    private String engine(Headers headers) {
+      String e = BerthRequestContext.engineOf(headers.first("Server"));
+      if (e.equals("unknown")) {
+        return engine;
+      }
+      engine = e;
+      return e;
     }
 
     @Override
@@ -217,7 +229,7 @@ public final class BerthObservations implements MeterBinder {
         failedBeforeResponse(ctx, t);
         throw t; // the same exception, never wrapped
       }
-      ctx.responded(r.status(), r.headers());
+      ctx.responded(r.status(), engine(r.headers()));
       handedOut();
       return ForwardingResponse.observe(r, end -> ended(ctx, end));
     }
@@ -240,7 +252,7 @@ public final class BerthObservations implements MeterBinder {
         failedBeforeResponse(ctx, t);
         throw t;
       }
-      ctx.responded(s.status(), s.headers());
+      ctx.responded(s.status(), engine(s.headers()));
       handedOut();
       return ForwardingRawStream.observe(s, end -> ended(ctx, end));
     }

@@ -1,6 +1,5 @@
 package dev.berth.tracing.micrometer;
 
-import dev.berth.transport.Headers;
 import dev.berth.transport.Request;
 import dev.berth.transport.StreamEnd;
 import io.micrometer.observation.Observation;
@@ -52,7 +51,8 @@ public final class BerthRequestContext extends Observation.Context {
 
   /**
    * The engine that answered, from the product token of the response's {@code Server} header:
-   * {@code docker}, {@code podman} or {@code unknown}.
+   * {@code docker}, {@code podman} or {@code unknown}. Answers without the header (Docker's 101
+   * for attach has none) get the engine the same doer saw last.
    */
   public String engine() {
     return engine;
@@ -73,9 +73,9 @@ public final class BerthRequestContext extends Observation.Context {
     return complete;
   }
 
-  void responded(int status, Headers headers) {
+  void responded(int status, String engine) {
     this.status = status;
-    this.engine = engineOf(headers.first("Server"));
+    this.engine = engine;
   }
 
   void ended(StreamEnd end) {
