@@ -2,7 +2,6 @@ package dev.berth.tracing.micrometer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,6 +20,9 @@ import dev.berth.images.ImageService;
 import dev.berth.testkit.EngineTest;
 import dev.berth.testkit.TestEngine;
 import dev.berth.testkit.TestEngines;
+import dev.berth.transport.Doer;
+import dev.berth.transport.Request;
+import dev.berth.transport.Response;
 import dev.berth.types.containers.ContainerCreateRequest;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
@@ -122,6 +124,27 @@ class BerthObservationsEngineTest {
       assertEquals(404, inspect.status());
       Timer t = f.timer("ContainerInspect", "GET", "404", "CLIENT_ERROR", "NotFoundException");
       assertEquals(1, t.count());
+    }
+  }
+
+  @Test
+  void anErrorStatusSentPastTheClientStopsAtTheThreadsNextCall(TestEngine engine) throws Exception {
+    try (Fixture f = new Fixture(engine)) {
+      // the fixture asked for the client listener, so an error status waits for the client's typed
+      // error; a call made on the doer directly has none, and is stopped by the next call
+      Request missing = Request.get("/v1.41/containers/berth-missing-" + UUID.randomUUID() + "/json")
+          .operation("ContainerInspect", "/containers/{id}/json").build();
+      Doer doer = f.client.doer();
+      try (Response r = doer.send(missing)) {
+        assertEquals(404, r.status());
+        r.body().bytes(4096);
+      }
+      BerthRequestContext inspect = f.only("ContainerInspect");
+      assertFalse(f.stopped(inspect));
+      f.client.ping();
+      assertTrue(f.stopped(inspect));
+      assertNull(inspect.getError());
+      assertEquals(1, f.timer("ContainerInspect", "GET", "404", "CLIENT_ERROR", "none").count());
     }
   }
 
