@@ -51,15 +51,12 @@ public final class BerthObservations implements MeterBinder {
   private final StreamEnd.Listener streamCounter = end -> openStreams.decrementAndGet();
   // calls between send and the end of their observation, by request identity, for the client listener
   private final Map<Request, BerthRequestContext> inFlight = new ConcurrentHashMap<>();
-  // an error-status call whose body ended before the client told its typed error (see ended())
-  private final ThreadLocal<BerthRequestContext> awaiting = new ThreadLocal<>();
   private final ClientListener clientListener = new ClientListener() {
     @Override
     public void callFailed(Request request, ApiVersion apiVersion, BerthException error) {
       clientFailed(request, error);
     }
   };
-  private volatile boolean clientListening;
   private volatile boolean countStreams;
 
   private BerthObservations(Builder b) {
@@ -89,12 +86,10 @@ public final class BerthObservations implements MeterBinder {
   /**
    * The listener to set on the {@link dev.berth.client.EngineClient} built over {@link #wrap}'s
    * doer ({@code EngineClient.Builder#listener}): it marks the call's observation with the typed
-   * exception the client throws. Once it has been asked for, an observation of an error status
-   * (3xx-5xx) stops when the client reports its exception, or at the latest when the same thread
-   * makes its next call; so ask for it only to install it.
+   * exception the client throws (the client tells it before it closes the response, so the
+   * observation is still open).
    */
   public ClientListener clientListener() {
-    clientListening = true;
     return clientListener;
   }
 
@@ -122,7 +117,6 @@ public final class BerthObservations implements MeterBinder {
   // ---------------------------------------------------------------- the observation's life
 
   private BerthRequestContext start(Request request, boolean raw) {
-    flushAwaiting();
     BerthRequestContext ctx = new BerthRequestContext(request, raw);
     Observation observation = Observation.createNotStarted(convention,
         DefaultBerthObservationConvention.INSTANCE, () -> ctx, registry);
@@ -144,47 +138,16 @@ public final class BerthObservations implements MeterBinder {
   private void ended(BerthRequestContext ctx, StreamEnd end) {
     openStreams.decrementAndGet();
     ctx.ended(end);
-    boolean stopNow;
-    synchronized (ctx) {
-      if (end.failure() != null) {
-        ctx.observation.error(end.failure());
-      }
-      ctx.streamEnded = true;
-      // the client reads and closes an error body before it throws: wait for its typed error
-      stopNow = ctx.clientFailed || !clientListening || !ctx.isErrorStatus();
+    if (end.failure() != null && ctx.observation.getContext().getError() == null) {
+      ctx.observation.error(end.failure());
     }
-    if (stopNow) {
-      stop(ctx);
-    } else {
-      flushAwaiting();
-      awaiting.set(ctx);
-    }
+    stop(ctx);
   }
 
   private void clientFailed(Request request, BerthException error) {
     BerthRequestContext ctx = inFlight.get(request);
-    if (ctx == null) {
-      return; // not ours, failed before it was sent, or already stopped
-    }
-    boolean stopNow;
-    synchronized (ctx) {
-      ctx.observation.error(error);
-      ctx.clientFailed = true;
-      stopNow = ctx.streamEnded;
-    }
-    if (stopNow) {
-      if (awaiting.get() == ctx) {
-        awaiting.remove();
-      }
-      stop(ctx);
-    } // else: a stream still open (an error inside a 200 stream); it stops when closed
-  }
-
-  private void flushAwaiting() {
-    BerthRequestContext pending = awaiting.get();
-    if (pending != null) {
-      awaiting.remove();
-      stop(pending);
+    if (ctx != null) { // else: not ours, failed before it was sent, or already stopped
+      ctx.observation.error(error); // the typed error wins over the IOException it came from
     }
   }
 

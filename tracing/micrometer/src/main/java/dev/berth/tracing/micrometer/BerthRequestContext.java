@@ -23,10 +23,8 @@ public final class BerthRequestContext extends Observation.Context {
   private volatile long bytesWritten;
   private volatile boolean complete;
 
-  // the decorator's bookkeeping, guarded by this object's monitor where noted
+  // the decorator's bookkeeping
   Observation observation;
-  boolean streamEnded; // guarded by this
-  boolean clientFailed; // guarded by this
   final AtomicBoolean stopped = new AtomicBoolean();
 
   BerthRequestContext(Request request, boolean raw) {
@@ -82,12 +80,6 @@ public final class BerthRequestContext extends Observation.Context {
     bytesRead = end.bytesRead();
     bytesWritten = end.bytesWritten();
     complete = end.isComplete();
-  }
-
-  /** Whether the client will throw for this status (so its typed error is worth waiting for). */
-  boolean isErrorStatus() {
-    int s = status;
-    return raw ? s != 101 && (s < 200 || s >= 300) : s >= 300;
   }
 
   static String engineOf(String server) {

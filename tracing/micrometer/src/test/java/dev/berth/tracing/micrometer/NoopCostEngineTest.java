@@ -76,8 +76,7 @@ class NoopCostEngineTest {
           gauged[0], gauged[1], (double) gauged[1] / plain[1]);
       assertTrue(noop[0] - plain[0] <= 200, "noop adds " + (noop[0] - plain[0]) + " B/op");
       assertTrue(gauged[0] - plain[0] <= 200, "noop with the gauge adds " + (gauged[0] - plain[0]) + " B/op");
-      // time on a real socket is noisy: only a gross regression fails here, the numbers are printed
-      assertTrue(noop[1] <= plain[1] * 1.5, "noop " + noop[1] + " ns vs plain " + plain[1] + " ns");
+      // time is printed, never asserted: the time ratio is measured by the bench (ab.Decorators)
       assertEquals(0, counting.openStreams());
     }
   }
