@@ -1,4 +1,4 @@
-package dev.berth.tracing.micrometer;
+package dev.berth.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.client.EngineClient;
 import dev.berth.client.NotFoundException;
-import dev.berth.containers.ContainerService;
-import dev.berth.testkit.EngineTest;
-import dev.berth.testkit.TestEngine;
 import dev.berth.transport.Endpoint;
 import dev.berth.transport.Http1Doer;
+import dev.berth.transport.LoggingDoer;
+import dev.berth.transport.Request;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.UUID;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** One DEBUG line per call, without ids. */
 @EngineTest
-class BerthLoggingEngineTest {
+class LoggingDoerTest {
 
   static final class Recording implements System.Logger {
     final List<String> lines = new CopyOnWriteArrayList<>();
@@ -61,16 +60,18 @@ class BerthLoggingEngineTest {
   void logsOneDebugLinePerCallWithTheTemplateNotTheId(TestEngine engine) {
     Recording logger = new Recording(true);
     try (Http1Doer http = Http1Doer.of(Endpoint.parse(engine.address()).dialer())) {
-      EngineClient client = EngineClient.builder(BerthLogging.wrap(http, logger)).apiVersion("1.41").build();
+      EngineClient client = EngineClient.builder(LoggingDoer.wrap(http, logger)).apiVersion("1.41").build();
       String id = "berth-missing-" + UUID.randomUUID();
-      assertThrows(NotFoundException.class, () -> ContainerService.create(client).inspect(id));
+      Request inspect = Request.get("/containers/" + id + "/json")
+          .operation("ContainerInspect", "/containers/{id}/json").build();
+      assertThrows(NotFoundException.class, () -> client.call(inspect, Object.class));
       assertEquals(1, logger.lines.size(), logger.lines.toString());
       String line = logger.lines.get(0);
       assertTrue(line.matches("ContainerInspect GET /containers/\\{id\\}/json 404 [0-9.]+ ms"), line);
       assertFalse(line.contains(id));
 
       Recording quiet = new Recording(false);
-      EngineClient silent = EngineClient.builder(BerthLogging.wrap(http, quiet)).apiVersion("1.41").build();
+      EngineClient silent = EngineClient.builder(LoggingDoer.wrap(http, quiet)).apiVersion("1.41").build();
       silent.ping();
       assertTrue(quiet.lines.isEmpty());
     }

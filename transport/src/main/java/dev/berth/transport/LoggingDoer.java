@@ -1,28 +1,22 @@
-package dev.berth.tracing.micrometer;
+package dev.berth.transport;
 
-import dev.berth.transport.Doer;
-import dev.berth.transport.ForwardingDoer;
-import dev.berth.transport.ForwardingRawStream;
-import dev.berth.transport.ForwardingResponse;
-import dev.berth.transport.RawStream;
-import dev.berth.transport.Request;
-import dev.berth.transport.Response;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
 
 /**
  * A decorator that logs one {@code DEBUG} line per call on a {@link System.Logger} when the call
- * ends (its body or raw stream ended, or it failed): operation id, method, path template, status
- * and duration, e.g. {@code ContainerStart POST /containers/{id}/start 204 3.1 ms}. Never
- * headers, bodies, paths with ids or query values. With {@code DEBUG} off it only forwards.
+ * ends (its response or raw stream closed, or it failed): operation id, method, path template,
+ * status and duration, e.g. {@code ContainerStart POST /containers/{id}/start 204 3.1 ms}. Never
+ * headers, bodies, paths with ids or query values. With {@code DEBUG} off it only forwards. The
+ * library logs nothing unless you add this. Thread-safe.
  */
-public final class BerthLogging {
-  private BerthLogging() {}
+public final class LoggingDoer {
+  private LoggingDoer() {}
 
-  /** Logs calls on {@code doer} to the logger {@code dev.berth.client}. */
+  /** Logs calls on {@code doer} to the logger {@code dev.berth.transport}. */
   public static Doer wrap(Doer doer) {
-    return wrap(doer, System.getLogger("dev.berth.client"));
+    return wrap(doer, System.getLogger("dev.berth.transport"));
   }
 
   /** Logs calls on {@code doer} to {@code logger}. */
