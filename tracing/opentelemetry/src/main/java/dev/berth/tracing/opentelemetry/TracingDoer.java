@@ -62,6 +62,7 @@ final class TracingDoer extends ForwardingDoer {
   }
 
   @Override
+  @SuppressWarnings("try") // the scope only makes the span current for nested instrumentation
   public Response send(Request request) throws IOException {
     Span span = start(request);
     Request out = inject(request, span);
@@ -81,6 +82,7 @@ final class TracingDoer extends ForwardingDoer {
   }
 
   @Override
+  @SuppressWarnings("try")
   public RawStream sendRaw(Request request) throws IOException {
     Span span = start(request);
     Request out = inject(request, span);

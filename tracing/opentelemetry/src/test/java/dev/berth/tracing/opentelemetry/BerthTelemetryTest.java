@@ -198,6 +198,7 @@ class BerthTelemetryTest {
   }
 
   @Test
+  @SuppressWarnings("try")
   void theSpanIsAChildOfTheCallersSpanAndStaysOpenUntilTheBodyIsRead() throws IOException {
     Doer doer = telemetry.wrap(Fake.answering(200, "0123456789"));
     Span caller = otel.callerTracer().spanBuilder("caller").startSpan();

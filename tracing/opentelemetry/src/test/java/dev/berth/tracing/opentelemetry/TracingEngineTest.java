@@ -106,6 +106,7 @@ class TracingEngineTest {
   }
 
   @Test
+  @SuppressWarnings("try")
   void aContainerLifecycleMakesOneChildSpanPerOperationNamedByItsId() throws Exception {
     ContainerService containers = ContainerService.create(client);
     Span caller = otel.callerTracer().spanBuilder("caller").startSpan();
