@@ -32,8 +32,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  *
  * <p>Spans are named by the operation id ({@code ContainerStart}), or by the HTTP method alone
- * when a request has none: never by a raw path, which holds ids. A span ends when its response
- * body or raw stream ends (read to its end, failed, or closed; closing early is not an error).
+ * when a request has none: never by a raw path, which holds ids. A span ends when the caller
+ * closes its response or raw stream (after reading it to the end, a failure, or early: closing
+ * early is not an error), so it covers all the caller did with it.
  * No request header value, body or credential is ever recorded.
  */
 public final class BerthTelemetry {

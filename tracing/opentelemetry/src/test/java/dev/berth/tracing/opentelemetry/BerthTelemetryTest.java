@@ -199,7 +199,7 @@ class BerthTelemetryTest {
 
   @Test
   @SuppressWarnings("try")
-  void theSpanIsAChildOfTheCallersSpanAndStaysOpenUntilTheBodyIsRead() throws IOException {
+  void theSpanIsAChildOfTheCallersSpanAndStaysOpenUntilTheResponseIsClosed() throws IOException {
     Doer doer = telemetry.wrap(Fake.answering(200, "0123456789"));
     Span caller = otel.callerTracer().spanBuilder("caller").startSpan();
     Response r;
@@ -213,10 +213,11 @@ class BerthTelemetryTest {
     InputStream in = r.body().stream();
     assertEquals(4, in.readNBytes(4).length);
     assertTrue(otel.berthSpans().isEmpty());
-    in.readAllBytes(); // to the end: the span ends without waiting for close
+    in.readAllBytes();
+    assertTrue(otel.berthSpans().isEmpty(), "the end is the close: the span covers all the caller does");
+    r.close();
     SpanData span = otel.only("ContainerStart");
     assertEquals(0, telemetry.openSpans());
-    r.close();
     assertEquals(caller.getSpanContext().getSpanId(), span.getParentSpanId());
     assertEquals(caller.getSpanContext().getTraceId(), span.getTraceId());
     assertEquals(10L, attr(span, HTTP_RESPONSE_BODY_SIZE));
