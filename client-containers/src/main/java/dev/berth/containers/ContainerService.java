@@ -350,12 +350,40 @@ public interface ContainerService {
    * {@code PUT /containers/{id}/archive?path=}: extracts a tar stream into the directory
    * {@code path}, streamed (chunked) with bounded memory. The stream is closed afterwards.
    */
-  void putArchive(String id, String path, InputStream tar);
+  default void putArchive(String id, String path, InputStream tar) {
+    putArchive(id, path, tar, ContainerPutArchiveOptions.DEFAULT);
+  }
+
+  /**
+   * {@code PUT /containers/{id}/archive?path=&noOverwriteDirNonDir=&copyUIDGID=}: extracts a tar
+   * stream into the directory {@code path}, streamed (chunked) with bounded memory. The stream is
+   * closed afterwards.
+   */
+  void putArchive(String id, String path, InputStream tar, ContainerPutArchiveOptions options);
+
+  /** {@link #putArchive(String, String, InputStream, ContainerPutArchiveOptions)} with options set by {@code options}. */
+  default void putArchive(String id, String path, InputStream tar, Consumer<ContainerPutArchiveOptions.Builder> options) {
+    ContainerPutArchiveOptions.Builder b = ContainerPutArchiveOptions.builder();
+    options.accept(b);
+    putArchive(id, path, tar, b.build());
+  }
 
   /**
    * Copies a local file or directory into the directory {@code containerDir}: tars it on the fly
-   * and calls {@link #putArchive}. Directories keep their relative layout; symlinks are stored as
-   * links.
+   * and sends it as {@link #putArchive} does. Directories keep their relative layout; symlinks are
+   * stored as links.
    */
-  void copyInto(String id, Path local, String containerDir);
+  default void copyInto(String id, Path local, String containerDir) {
+    copyInto(id, local, containerDir, ContainerPutArchiveOptions.DEFAULT);
+  }
+
+  /** {@link #copyInto(String, Path, String)} with the options of {@link #putArchive}. */
+  void copyInto(String id, Path local, String containerDir, ContainerPutArchiveOptions options);
+
+  /** {@link #copyInto(String, Path, String, ContainerPutArchiveOptions)} with options set by {@code options}. */
+  default void copyInto(String id, Path local, String containerDir, Consumer<ContainerPutArchiveOptions.Builder> options) {
+    ContainerPutArchiveOptions.Builder b = ContainerPutArchiveOptions.builder();
+    options.accept(b);
+    copyInto(id, local, containerDir, b.build());
+  }
 }

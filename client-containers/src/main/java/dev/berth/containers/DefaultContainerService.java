@@ -458,16 +458,29 @@ final class DefaultContainerService implements ContainerService {
   }
 
   @Override
-  public void putArchive(String id, String path, InputStream tar) {
+  public void putArchive(String id, String path, InputStream tar, ContainerPutArchiveOptions options) {
     require(tar, "tar");
-    Request r = client.request(ARCHIVE_PUT, require(id, "id")).query("path", require(path, "path"))
-        .body(RequestBody.ofStream(tar, "application/x-tar")).readTimeout(Duration.ZERO).build();
+    Request r = putArchiveRequest(id, path, "path", options)
+        .body(RequestBody.ofStream(tar, "application/x-tar")).build();
     client.execute(r);
   }
 
+  private Request.Builder putArchiveRequest(String id, String path, String pathName, ContainerPutArchiveOptions options) {
+    Request.Builder b = client.request(ARCHIVE_PUT, require(id, "id")).query("path", require(path, pathName))
+        .readTimeout(Duration.ZERO);
+    if (require(options, "options").noOverwriteDirNonDir()) {
+      b.query("noOverwriteDirNonDir", "true");
+    }
+    if (options.copyUidGid()) {
+      b.query("copyUIDGID", "true");
+    }
+    return b;
+  }
+
   @Override
-  public void copyInto(String id, Path local, String containerDir) {
+  public void copyInto(String id, Path local, String containerDir, ContainerPutArchiveOptions options) {
     require(local, "local");
+    Request.Builder request = putArchiveRequest(id, containerDir, "containerDir", options);
     if (!Files.exists(local, LinkOption.NOFOLLOW_LINKS)) {
       throw new IllegalArgumentException("local path does not exist: " + local);
     }
@@ -496,9 +509,7 @@ final class DefaultContainerService implements ContainerService {
         return true; // re-reads the files
       }
     };
-    Request r = client.request(ARCHIVE_PUT, require(id, "id")).query("path", require(containerDir, "containerDir"))
-        .body(tar).readTimeout(Duration.ZERO).build();
-    client.execute(r);
+    client.execute(request.body(tar).build());
   }
 
   @Override

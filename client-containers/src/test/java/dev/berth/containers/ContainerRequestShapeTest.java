@@ -202,6 +202,18 @@ class ContainerRequestShapeTest {
   }
 
   @Test
+  void putArchiveSendsItsFlagsAndStreamsTheTar() {
+    containers.putArchive("web", "/tmp", new java.io.ByteArrayInputStream(new byte[] {1, 2}),
+        o -> o.noOverwriteDirNonDir(true).copyUidGid(true));
+    containers.putArchive("web", "/tmp", new java.io.ByteArrayInputStream(new byte[0]));
+    Request r = doer.requests.get(0);
+    assertEquals("PUT /v1.43/containers/web/archive", line(r));
+    assertEquals("path=/tmp&noOverwriteDirNonDir=true&copyUIDGID=true", query(r));
+    assertEquals("application/x-tar", r.body().contentType());
+    assertEquals("path=/tmp", query(doer.requests.get(1)));
+  }
+
+  @Test
   void nullArgumentsAreNullPointerExceptionsNamingTheParameterBeforeAnythingIsSent() {
     assertEquals("id", assertThrows(NullPointerException.class, () -> containers.stop(null)).getMessage());
     assertEquals("options", assertThrows(NullPointerException.class,
