@@ -12,6 +12,7 @@ import dev.berth.transport.Request;
 import dev.berth.transport.RequestBody;
 import dev.berth.transport.Response;
 import dev.berth.types.system.Event;
+import dev.berth.types.system.EventType;
 import dev.berth.types.system.Ping;
 import dev.berth.types.system.SystemInfo;
 import dev.berth.types.system.SystemVersion;
@@ -189,7 +190,7 @@ public final class Main {
     String[] kv = label.split("=", 2);
     // The events stream is pull-based: this thread opens it before the container exists and
     // reads it after, so nothing is missed and no extra thread is needed.
-    try (JsonStream<Event> events = system.events(o -> o.type("container").label(label))) {
+    try (JsonStream<Event> events = system.events(o -> o.type(EventType.CONTAINER).label(label))) {
       Map<String, Object> body = Map.of(
           "Image", image,
           "Cmd", List.of("sh", "-c", "echo hello from $(hostname); echo to stderr >&2"),

@@ -13,9 +13,9 @@ import java.util.Objects;
  * stage, cache, network and resource settings of the build's containers, and credentials for the
  * registries base images come from. Immutable.
  */
-public final class BuildOptions {
+public final class ImageBuildOptions {
   /** {@code Dockerfile} at the context root, untagged, the engine's defaults. */
-  public static final BuildOptions DEFAULT = builder().build();
+  public static final ImageBuildOptions DEFAULT = builder().build();
 
   private final String dockerfile;
   private final List<String> tags;
@@ -41,7 +41,7 @@ public final class BuildOptions {
   private final String target;
   private final Map<String, RegistryAuth> registryAuths;
 
-  private BuildOptions(Builder b) {
+  private ImageBuildOptions(Builder b) {
     this.dockerfile = b.dockerfile;
     this.tags = List.copyOf(b.tags);
     this.extraHosts = List.copyOf(b.extraHosts);
@@ -70,6 +70,35 @@ public final class BuildOptions {
   /** A builder. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder holding these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.dockerfile = dockerfile;
+    b.quiet = quiet;
+    b.noCache = noCache;
+    b.pull = pull;
+    b.remove = remove;
+    b.forceRemove = forceRemove;
+    b.memory = memory;
+    b.memorySwap = memorySwap;
+    b.cpuShares = cpuShares;
+    b.cpuSetCpus = cpuSetCpus;
+    b.cpuPeriod = cpuPeriod;
+    b.cpuQuota = cpuQuota;
+    b.shmSize = shmSize;
+    b.squash = squash;
+    b.networkMode = networkMode;
+    b.platform = platform;
+    b.target = target;
+    b.tags.addAll(tags);
+    b.extraHosts.addAll(extraHosts);
+    b.cacheFrom.addAll(cacheFrom);
+    b.buildArgs.putAll(buildArgs);
+    b.labels.putAll(labels);
+    b.registryAuths.putAll(registryAuths);
+    return b;
   }
 
   /** The Dockerfile's path inside the context ({@code /}-separated), or {@code null} for {@code Dockerfile}. */
@@ -193,12 +222,12 @@ public final class BuildOptions {
   /** Lists registries with credentials, never the credentials. */
   @Override
   public String toString() {
-    return "BuildOptions[dockerfile=" + dockerfile + ", tags=" + tags + ", target=" + target
+    return "ImageBuildOptions[dockerfile=" + dockerfile + ", tags=" + tags + ", target=" + target
         + ", networkMode=" + networkMode + ", platform=" + platform + ", registries with credentials="
         + registryAuths.keySet() + "]";
   }
 
-  /** Builds {@link BuildOptions}; not thread-safe. */
+  /** Builds {@link ImageBuildOptions}; not thread-safe. */
   public static final class Builder {
     private String dockerfile;
     private final List<String> tags = new ArrayList<>();
@@ -409,8 +438,8 @@ public final class BuildOptions {
     }
 
     /** The options. */
-    public BuildOptions build() {
-      return new BuildOptions(this);
+    public ImageBuildOptions build() {
+      return new ImageBuildOptions(this);
     }
   }
 }

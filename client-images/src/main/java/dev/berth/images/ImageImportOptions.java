@@ -8,9 +8,9 @@ import java.util.Objects;
  * Options of {@link ImageService#importImage}: the new image's name, message, configuration
  * changes and platform. Immutable.
  */
-public final class ImportOptions {
+public final class ImageImportOptions {
   /** An untagged image with no message. */
-  public static final ImportOptions DEFAULT = builder().build();
+  public static final ImageImportOptions DEFAULT = builder().build();
 
   private final String repository;
   private final String tag;
@@ -18,7 +18,7 @@ public final class ImportOptions {
   private final List<String> changes;
   private final String platform;
 
-  private ImportOptions(Builder b) {
+  private ImageImportOptions(Builder b) {
     this.repository = b.repository;
     this.tag = b.tag;
     this.message = b.message;
@@ -29,6 +29,17 @@ public final class ImportOptions {
   /** A builder. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder holding these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.repository = repository;
+    b.tag = tag;
+    b.message = message;
+    b.changes.addAll(changes);
+    b.platform = platform;
+    return b;
   }
 
   /** The repository to name the image in, or {@code null} for an untagged image. */
@@ -56,7 +67,7 @@ public final class ImportOptions {
     return platform;
   }
 
-  /** Builds {@link ImportOptions}; not thread-safe. */
+  /** Builds {@link ImageImportOptions}; not thread-safe. */
   public static final class Builder {
     private String repository;
     private String tag;
@@ -101,11 +112,11 @@ public final class ImportOptions {
     }
 
     /** The options. */
-    public ImportOptions build() {
+    public ImageImportOptions build() {
       if (tag != null && repository == null) {
         throw new IllegalArgumentException("a tag needs a repository");
       }
-      return new ImportOptions(this);
+      return new ImageImportOptions(this);
     }
   }
 }

@@ -3,14 +3,14 @@ package dev.berth.images;
 import dev.berth.client.Filters;
 
 /** Options of {@link ImageService#search}. Immutable. */
-public final class SearchOptions {
+public final class ImageSearchOptions {
   /** The registry's default number of results, no filters. */
-  public static final SearchOptions DEFAULT = builder().build();
+  public static final ImageSearchOptions DEFAULT = builder().build();
 
   private final Integer limit;
   private final Filters filters;
 
-  private SearchOptions(Builder b) {
+  private ImageSearchOptions(Builder b) {
     this.limit = b.limit;
     this.filters = b.filters.build();
   }
@@ -18,6 +18,14 @@ public final class SearchOptions {
   /** A builder. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder holding these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.limit = limit;
+    b.filters = filters.toBuilder();
+    return b;
   }
 
   /** At most this many results, or {@code null} for the registry's default (25). */
@@ -30,10 +38,10 @@ public final class SearchOptions {
     return filters;
   }
 
-  /** Builds {@link SearchOptions}; not thread-safe. */
+  /** Builds {@link ImageSearchOptions}; not thread-safe. */
   public static final class Builder {
     private Integer limit;
-    private final Filters.Builder filters = Filters.builder();
+    private Filters.Builder filters = Filters.builder();
 
     private Builder() {}
 
@@ -71,8 +79,8 @@ public final class SearchOptions {
     }
 
     /** The options. */
-    public SearchOptions build() {
-      return new SearchOptions(this);
+    public ImageSearchOptions build() {
+      return new ImageSearchOptions(this);
     }
   }
 }

@@ -1,19 +1,20 @@
 package dev.berth.system;
 
 import dev.berth.client.Filters;
+import dev.berth.types.system.EventType;
 import java.time.Instant;
 import java.util.Objects;
 
 /** Options of {@link SystemService#events}: time window and filters. Immutable. */
-public final class EventsOptions {
+public final class SystemEventsOptions {
   /** No window, no filters: every event from now on. */
-  public static final EventsOptions NONE = builder().build();
+  public static final SystemEventsOptions DEFAULT = builder().build();
 
   private final Instant since;
   private final Instant until;
   private final Filters filters;
 
-  private EventsOptions(Builder b) {
+  private SystemEventsOptions(Builder b) {
     this.since = b.since;
     this.until = b.until;
     this.filters = b.filters.build();
@@ -22,6 +23,15 @@ public final class EventsOptions {
   /** A builder. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder holding these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.since = since;
+    b.until = until;
+    b.filters = filters.toBuilder();
+    return b;
   }
 
   /** Events from this time on (also past ones), or {@code null}. */
@@ -39,11 +49,11 @@ public final class EventsOptions {
     return filters;
   }
 
-  /** Builds {@link EventsOptions}; not thread-safe. */
+  /** Builds {@link SystemEventsOptions}; not thread-safe. */
   public static final class Builder {
     private Instant since;
     private Instant until;
-    private final Filters.Builder filters = Filters.builder();
+    private Filters.Builder filters = Filters.builder();
 
     private Builder() {}
 
@@ -65,9 +75,20 @@ public final class EventsOptions {
       return this;
     }
 
-    /** Only events of these object types ({@code container}, {@code image}, {@code network}, …). */
-    public Builder type(String... types) {
-      return filter("type", types);
+    /**
+     * Only events about these kinds of object. {@link EventType#UNKNOWN} is refused: the engine
+     * has no such type. For a type the enum lacks (Podman's {@code pod}, {@code system},
+     * {@code machine}), use {@code filter("type", value)}.
+     */
+    public Builder type(EventType... types) {
+      for (EventType t : types) {
+        Objects.requireNonNull(t, "type");
+        if (t == EventType.UNKNOWN) {
+          throw new IllegalArgumentException("EventType.UNKNOWN is not a type the engine filters by");
+        }
+        filter("type", t.value());
+      }
+      return this;
     }
 
     /** Only these actions ({@code start}, {@code die}, …). */
@@ -86,11 +107,11 @@ public final class EventsOptions {
     }
 
     /** The options. */
-    public EventsOptions build() {
+    public SystemEventsOptions build() {
       if (since != null && until != null && until.isBefore(since)) {
         throw new IllegalArgumentException("until (" + until + ") is before since (" + since + ")");
       }
-      return new EventsOptions(this);
+      return new SystemEventsOptions(this);
     }
   }
 

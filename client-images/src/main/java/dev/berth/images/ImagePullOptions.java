@@ -3,15 +3,15 @@ package dev.berth.images;
 import dev.berth.client.RegistryAuth;
 
 /** Options of {@link ImageService#pull}: credentials, platform, all tags. Immutable. */
-public final class PullOptions {
+public final class ImagePullOptions {
   /** The service's credentials for the registry (or anonymous), the engine's platform. */
-  public static final PullOptions DEFAULT = builder().build();
+  public static final ImagePullOptions DEFAULT = builder().build();
 
   private final RegistryAuth auth;
   private final String platform;
   private final boolean allTags;
 
-  private PullOptions(Builder b) {
+  private ImagePullOptions(Builder b) {
     this.auth = b.auth;
     this.platform = b.platform;
     this.allTags = b.allTags;
@@ -20,6 +20,15 @@ public final class PullOptions {
   /** A builder. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder holding these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.auth = auth;
+    b.platform = platform;
+    b.allTags = allTags;
+    return b;
   }
 
   /**
@@ -43,10 +52,10 @@ public final class PullOptions {
   /** Never shows credentials. */
   @Override
   public String toString() {
-    return "PullOptions[auth=" + (auth == null ? "default" : auth) + ", platform=" + platform + ", allTags=" + allTags + "]";
+    return "ImagePullOptions[auth=" + (auth == null ? "default" : auth) + ", platform=" + platform + ", allTags=" + allTags + "]";
   }
 
-  /** Builds {@link PullOptions}; not thread-safe. */
+  /** Builds {@link ImagePullOptions}; not thread-safe. */
   public static final class Builder {
     private RegistryAuth auth;
     private String platform;
@@ -73,8 +82,8 @@ public final class PullOptions {
     }
 
     /** The options. */
-    public PullOptions build() {
-      return new PullOptions(this);
+    public ImagePullOptions build() {
+      return new ImagePullOptions(this);
     }
   }
 }

@@ -3,9 +3,9 @@ package dev.berth.containers;
 import java.time.Instant;
 
 /** Options of {@link ContainerService#logs}. Immutable. */
-public final class LogsOptions {
+public final class ContainerLogsOptions {
   /** Both streams, everything so far, no follow. */
-  public static final LogsOptions DEFAULT = builder().build();
+  public static final ContainerLogsOptions DEFAULT = builder().build();
 
   private final boolean stdout;
   private final boolean stderr;
@@ -16,7 +16,7 @@ public final class LogsOptions {
   private final Integer tail;
   private final Boolean tty;
 
-  private LogsOptions(Builder b) {
+  private ContainerLogsOptions(Builder b) {
     this.stdout = b.stdout;
     this.stderr = b.stderr;
     this.follow = b.follow;
@@ -30,6 +30,20 @@ public final class LogsOptions {
   /** A builder. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder holding these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.stdout = stdout;
+    b.stderr = stderr;
+    b.follow = follow;
+    b.since = since;
+    b.until = until;
+    b.timestamps = timestamps;
+    b.tail = tail;
+    b.tty = tty;
+    return b;
   }
 
   /** Whether stdout is included. */
@@ -72,7 +86,7 @@ public final class LogsOptions {
     return tty;
   }
 
-  /** Builds {@link LogsOptions}; not thread-safe. */
+  /** Builds {@link ContainerLogsOptions}; not thread-safe. */
   public static final class Builder {
     private boolean stdout = true;
     private boolean stderr = true;
@@ -137,11 +151,11 @@ public final class LogsOptions {
     }
 
     /** The options. */
-    public LogsOptions build() {
+    public ContainerLogsOptions build() {
       if (!stdout && !stderr) {
         throw new IllegalArgumentException("at least one of stdout and stderr must be selected");
       }
-      return new LogsOptions(this);
+      return new ContainerLogsOptions(this);
     }
   }
 }

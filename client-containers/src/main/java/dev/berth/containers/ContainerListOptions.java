@@ -1,18 +1,19 @@
 package dev.berth.containers;
 
 import dev.berth.client.Filters;
+import java.util.Objects;
 
 /** Options of {@link ContainerService#list}: which containers and how much detail. Immutable. */
-public final class ListOptions {
+public final class ContainerListOptions {
   /** Running containers only, no sizes. */
-  public static final ListOptions DEFAULT = builder().build();
+  public static final ContainerListOptions DEFAULT = builder().build();
 
   private final boolean all;
   private final Integer limit;
   private final boolean size;
   private final Filters filters;
 
-  private ListOptions(Builder b) {
+  private ContainerListOptions(Builder b) {
     this.all = b.all;
     this.limit = b.limit;
     this.size = b.size;
@@ -24,12 +25,22 @@ public final class ListOptions {
     return new Builder();
   }
 
+  /** A builder holding these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.all = all;
+    b.limit = limit;
+    b.size = size;
+    b.filters = filters.toBuilder();
+    return b;
+  }
+
   /** Whether stopped containers are included. */
   public boolean all() {
     return all;
   }
 
-  /** At most this many of the most recent containers, or {@code null}. */
+  /** At most this many of the most recent containers, or {@code null} for no limit. */
   public Integer limit() {
     return limit;
   }
@@ -44,12 +55,12 @@ public final class ListOptions {
     return filters;
   }
 
-  /** Builds {@link ListOptions}; not thread-safe. */
+  /** Builds {@link ContainerListOptions}; not thread-safe. */
   public static final class Builder {
     private boolean all;
     private Integer limit;
     private boolean size;
-    private final Filters.Builder filters = Filters.builder();
+    private Filters.Builder filters = Filters.builder();
 
     private Builder() {}
 
@@ -85,9 +96,15 @@ public final class ListOptions {
       return filter("label", label);
     }
 
-    /** Containers in this state: created, restarting, running, removing, paused, exited, dead. */
-    public Builder status(String status) {
-      return filter("status", status);
+    /**
+     * Containers in these states. For a value the enum lacks (Podman knows {@code stopped} and
+     * {@code unknown}), use {@code filter("status", value)}.
+     */
+    public Builder status(ContainerStatus... statuses) {
+      for (ContainerStatus s : statuses) {
+        filter("status", Objects.requireNonNull(s, "status").value());
+      }
+      return this;
     }
 
     /** Containers whose name contains this. */
@@ -110,9 +127,9 @@ public final class ListOptions {
       return filter("exited", Integer.toString(code));
     }
 
-    /** Containers with this health: starting, healthy, unhealthy, none. */
-    public Builder health(String health) {
-      return filter("health", health);
+    /** Containers with this health. */
+    public Builder health(HealthStatus health) {
+      return filter("health", Objects.requireNonNull(health, "health").value());
     }
 
     /** Containers connected to this network. */
@@ -126,8 +143,8 @@ public final class ListOptions {
     }
 
     /** The options. */
-    public ListOptions build() {
-      return new ListOptions(this);
+    public ContainerListOptions build() {
+      return new ContainerListOptions(this);
     }
   }
 }

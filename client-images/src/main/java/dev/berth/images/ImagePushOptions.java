@@ -3,14 +3,14 @@ package dev.berth.images;
 import dev.berth.client.RegistryAuth;
 
 /** Options of {@link ImageService#push}: credentials, all tags. Immutable. */
-public final class PushOptions {
+public final class ImagePushOptions {
   /** The service's credentials for the registry (or anonymous). */
-  public static final PushOptions DEFAULT = builder().build();
+  public static final ImagePushOptions DEFAULT = builder().build();
 
   private final RegistryAuth auth;
   private final boolean allTags;
 
-  private PushOptions(Builder b) {
+  private ImagePushOptions(Builder b) {
     this.auth = b.auth;
     this.allTags = b.allTags;
   }
@@ -18,6 +18,14 @@ public final class PushOptions {
   /** A builder. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder holding these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.auth = auth;
+    b.allTags = allTags;
+    return b;
   }
 
   /**
@@ -36,10 +44,10 @@ public final class PushOptions {
   /** Never shows credentials. */
   @Override
   public String toString() {
-    return "PushOptions[auth=" + (auth == null ? "default" : auth) + ", allTags=" + allTags + "]";
+    return "ImagePushOptions[auth=" + (auth == null ? "default" : auth) + ", allTags=" + allTags + "]";
   }
 
-  /** Builds {@link PushOptions}; not thread-safe. */
+  /** Builds {@link ImagePushOptions}; not thread-safe. */
   public static final class Builder {
     private RegistryAuth auth;
     private boolean allTags;
@@ -59,8 +67,8 @@ public final class PushOptions {
     }
 
     /** The options. */
-    public PushOptions build() {
-      return new PushOptions(this);
+    public ImagePushOptions build() {
+      return new ImagePushOptions(this);
     }
   }
 }

@@ -11,12 +11,12 @@ class EventsOptionsTest {
   void eventsOptionsRejectAWindowThatEndsBeforeItStarts() {
     Instant now = Instant.now();
     assertThrows(IllegalArgumentException.class,
-        () -> EventsOptions.builder().since(now).until(now.minusSeconds(1)).build());
+        () -> SystemEventsOptions.builder().since(now).until(now.minusSeconds(1)).build());
   }
 
   @Test
   void eventTimestampsAreSentWithNanoseconds() {
-    assertEquals("1700000000.000000005", EventsOptions.timestamp(Instant.ofEpochSecond(1700000000L, 5)));
-    assertEquals("1700000000.120000000", EventsOptions.timestamp(Instant.ofEpochSecond(1700000000L, 120_000_000)));
+    assertEquals("1700000000.000000005", SystemEventsOptions.timestamp(Instant.ofEpochSecond(1700000000L, 5)));
+    assertEquals("1700000000.120000000", SystemEventsOptions.timestamp(Instant.ofEpochSecond(1700000000L, 120_000_000)));
   }
 }

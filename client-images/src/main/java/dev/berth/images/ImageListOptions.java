@@ -3,15 +3,15 @@ package dev.berth.images;
 import dev.berth.client.Filters;
 
 /** Options of {@link ImageService#list}: which images and how much detail. Immutable. */
-public final class ListOptions {
+public final class ImageListOptions {
   /** Tagged and dangling top-level images, no digests. */
-  public static final ListOptions DEFAULT = builder().build();
+  public static final ImageListOptions DEFAULT = builder().build();
 
   private final boolean all;
   private final boolean digests;
   private final Filters filters;
 
-  private ListOptions(Builder b) {
+  private ImageListOptions(Builder b) {
     this.all = b.all;
     this.digests = b.digests;
     this.filters = b.filters.build();
@@ -20,6 +20,15 @@ public final class ListOptions {
   /** A builder. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder holding these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.all = all;
+    b.digests = digests;
+    b.filters = filters.toBuilder();
+    return b;
   }
 
   /** Whether intermediate images (parents of built images) are included. */
@@ -37,11 +46,11 @@ public final class ListOptions {
     return filters;
   }
 
-  /** Builds {@link ListOptions}; not thread-safe. */
+  /** Builds {@link ImageListOptions}; not thread-safe. */
   public static final class Builder {
     private boolean all;
     private boolean digests;
-    private final Filters.Builder filters = Filters.builder();
+    private Filters.Builder filters = Filters.builder();
 
     private Builder() {}
 
@@ -89,8 +98,8 @@ public final class ListOptions {
     }
 
     /** The options. */
-    public ListOptions build() {
-      return new ListOptions(this);
+    public ImageListOptions build() {
+      return new ImageListOptions(this);
     }
   }
 }

@@ -3,15 +3,15 @@ package dev.berth.images;
 import dev.berth.client.Filters;
 
 /** Options of {@link ImageService#pruneBuildCache}. Immutable. */
-public final class BuildPruneOptions {
+public final class BuildCachePruneOptions {
   /** Unused cache records, no filters. */
-  public static final BuildPruneOptions DEFAULT = builder().build();
+  public static final BuildCachePruneOptions DEFAULT = builder().build();
 
   private final Long keepStorage;
   private final boolean all;
   private final Filters filters;
 
-  private BuildPruneOptions(Builder b) {
+  private BuildCachePruneOptions(Builder b) {
     this.keepStorage = b.keepStorage;
     this.all = b.all;
     this.filters = b.filters.build();
@@ -20,6 +20,15 @@ public final class BuildPruneOptions {
   /** A builder. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder holding these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.keepStorage = keepStorage;
+    b.all = all;
+    b.filters = filters.toBuilder();
+    return b;
   }
 
   /** Bytes of cache to keep, or {@code null}. */
@@ -37,11 +46,11 @@ public final class BuildPruneOptions {
     return filters;
   }
 
-  /** Builds {@link BuildPruneOptions}; not thread-safe. */
+  /** Builds {@link BuildCachePruneOptions}; not thread-safe. */
   public static final class Builder {
     private Long keepStorage;
     private boolean all;
-    private final Filters.Builder filters = Filters.builder();
+    private Filters.Builder filters = Filters.builder();
 
     private Builder() {}
 
@@ -70,8 +79,8 @@ public final class BuildPruneOptions {
     }
 
     /** The options. */
-    public BuildPruneOptions build() {
-      return new BuildPruneOptions(this);
+    public BuildCachePruneOptions build() {
+      return new BuildCachePruneOptions(this);
     }
   }
 }

@@ -10,9 +10,9 @@ import java.util.function.Consumer;
  * Options of {@link ImageService#commit}: the new image's name, message, author and
  * configuration. Immutable.
  */
-public final class CommitOptions {
+public final class ImageCommitOptions {
   /** An untagged image, the container paused while committing, its configuration unchanged. */
-  public static final CommitOptions DEFAULT = builder().build();
+  public static final ImageCommitOptions DEFAULT = builder().build();
 
   private final String repository;
   private final String tag;
@@ -22,7 +22,7 @@ public final class CommitOptions {
   private final List<String> changes;
   private final ContainerConfig config;
 
-  private CommitOptions(Builder b) {
+  private ImageCommitOptions(Builder b) {
     this.repository = b.repository;
     this.tag = b.tag;
     this.comment = b.comment;
@@ -35,6 +35,19 @@ public final class CommitOptions {
   /** A builder. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder holding these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.repository = repository;
+    b.tag = tag;
+    b.comment = comment;
+    b.author = author;
+    b.pause = pause;
+    b.changes.addAll(changes);
+    b.config = config;
+    return b;
   }
 
   /** The repository to name the image in, or {@code null} for an untagged image. */
@@ -75,7 +88,7 @@ public final class CommitOptions {
     return config;
   }
 
-  /** Builds {@link CommitOptions}; not thread-safe. */
+  /** Builds {@link ImageCommitOptions}; not thread-safe. */
   public static final class Builder {
     private String repository;
     private String tag;
@@ -152,11 +165,11 @@ public final class CommitOptions {
     }
 
     /** The options. */
-    public CommitOptions build() {
+    public ImageCommitOptions build() {
       if (tag != null && repository == null) {
         throw new IllegalArgumentException("a tag needs a repository");
       }
-      return new CommitOptions(this);
+      return new ImageCommitOptions(this);
     }
   }
 }

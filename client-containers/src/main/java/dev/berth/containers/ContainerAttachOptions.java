@@ -1,9 +1,9 @@
 package dev.berth.containers;
 
 /** Options of {@link ContainerService#attach}. Immutable. */
-public final class AttachOptions {
+public final class ContainerAttachOptions {
   /** stdout and stderr, streaming, no stdin. */
-  public static final AttachOptions DEFAULT = builder().build();
+  public static final ContainerAttachOptions DEFAULT = builder().build();
 
   private final boolean stdin;
   private final boolean stdout;
@@ -13,7 +13,7 @@ public final class AttachOptions {
   private final String detachKeys;
   private final Boolean tty;
 
-  private AttachOptions(Builder b) {
+  private ContainerAttachOptions(Builder b) {
     this.stdin = b.stdin;
     this.stdout = b.stdout;
     this.stderr = b.stderr;
@@ -26,6 +26,19 @@ public final class AttachOptions {
   /** A builder. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder holding these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.stdin = stdin;
+    b.stdout = stdout;
+    b.stderr = stderr;
+    b.logs = logs;
+    b.stream = stream;
+    b.detachKeys = detachKeys;
+    b.tty = tty;
+    return b;
   }
 
   /** Whether stdin is attached. */
@@ -63,7 +76,7 @@ public final class AttachOptions {
     return tty;
   }
 
-  /** Builds {@link AttachOptions}; not thread-safe. */
+  /** Builds {@link ContainerAttachOptions}; not thread-safe. */
   public static final class Builder {
     private boolean stdin;
     private boolean stdout = true;
@@ -118,8 +131,8 @@ public final class AttachOptions {
     }
 
     /** The options. */
-    public AttachOptions build() {
-      return new AttachOptions(this);
+    public ContainerAttachOptions build() {
+      return new ContainerAttachOptions(this);
     }
   }
 }
