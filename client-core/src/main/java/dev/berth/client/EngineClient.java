@@ -329,6 +329,9 @@ public final class EngineClient implements AutoCloseable {
     try (Response r = checked(sent, request)) {
       InputStream in = r.body().stream();
       try (JsonParser p = mapper().getFactory().createParser(in)) {
+        // the response is closed by its owner, here, after the listener heard of any failure; the
+        // parser must not close it on its own at end of input (a bare `null` body reads to EOF)
+        p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
         if (p.nextToken() == null) {
           return null;
         }

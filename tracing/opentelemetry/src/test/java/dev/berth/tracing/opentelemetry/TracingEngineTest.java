@@ -28,7 +28,6 @@ import dev.berth.client.RegistryAuth;
 import dev.berth.client.StreamErrorException;
 import dev.berth.containers.AttachedStream;
 import dev.berth.containers.ContainerService;
-import dev.berth.containers.RemoveOptions;
 import dev.berth.containers.WaitCondition;
 import dev.berth.images.ImageService;
 import dev.berth.testkit.EngineTest;
@@ -125,7 +124,7 @@ class TracingEngineTest {
       try (FrameReader logs = containers.logs(id, o -> o.follow(true))) {
         assertEquals("done\n", logs.nextFrame().text());
       }
-      containers.remove(id, RemoveOptions.FORCE);
+      containers.remove(id, o -> o.force(true).volumes(true));
     } finally {
       caller.end();
     }
