@@ -173,7 +173,7 @@ public final class Main {
     if (args.size() > 2) {
       b.body(RequestBody.json(args.get(2)));
     }
-    try (Response r = client.call(b.build())) {
+    try (Response r = client.open(b.build())) {
       out.println(new String(r.body().stream().readAllBytes(), StandardCharsets.UTF_8).trim());
     } catch (IOException e) {
       throw new BerthException("reading the answer failed: " + e.getMessage(), e);
@@ -206,7 +206,7 @@ public final class Main {
         @SuppressWarnings("unchecked")
         Map<String, Object> exit = client.call(client.request(WAIT, id).readTimeout(Duration.ZERO).build(), Map.class);
         out.printf("container   exited with %s%n", exit.get("StatusCode"));
-        Response logs = client.call(client.request(LOGS, id).query("stdout", 1).query("stderr", 1).build());
+        Response logs = client.open(client.request(LOGS, id).query("stdout", 1).query("stderr", 1).build());
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         try (FrameReader frames = new FrameReader(logs.body().stream(), true, "ContainerLogs")) {

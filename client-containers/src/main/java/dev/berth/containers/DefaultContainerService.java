@@ -172,7 +172,7 @@ final class DefaultContainerService implements ContainerService {
 
   @Override
   public InputStream exportStream(String id) {
-    Response r = client.call(client.request(EXPORT, require(id, "id")).readTimeout(Duration.ZERO).build());
+    Response r = client.open(client.request(EXPORT, require(id, "id")).readTimeout(Duration.ZERO).build());
     return r.body().stream();
   }
 
@@ -334,7 +334,7 @@ final class DefaultContainerService implements ContainerService {
     if (options.tail() != null) {
       b.query("tail", options.tail());
     }
-    Response r = client.call(b.build());
+    Response r = client.open(b.build());
     try {
       boolean mux = multiplexed(r.body().contentType(), options.tty(), id);
       return new FrameReader(r.body().stream(), mux, "ContainerLogs " + id);
@@ -358,7 +358,7 @@ final class DefaultContainerService implements ContainerService {
         .query("stdin", options.stdin()).query("stdout", options.stdout()).query("stderr", options.stderr())
         .query("detachKeys", options.detachKeys())
         .readTimeout(Duration.ZERO).build();
-    RawStream raw = client.callRaw(r);
+    RawStream raw = client.openRaw(r);
     try {
       return new AttachedStream(raw, multiplexed(raw.headers().first("Content-Type"), tty, id), "ContainerAttach " + id);
     } catch (RuntimeException e) {
@@ -399,7 +399,7 @@ final class DefaultContainerService implements ContainerService {
     }
     Request r = client.request(EXEC_START, execId)
         .body(client.jsonBody(ExecStartRequest.builder().detach(false).tty(tty).build())).readTimeout(Duration.ZERO).build();
-    RawStream raw = client.callRaw(r);
+    RawStream raw = client.openRaw(r);
     try {
       String type = raw.headers().first("Content-Type");
       boolean mux = (type != null && type.startsWith(MULTIPLEXED)) || !tty;
@@ -440,7 +440,7 @@ final class DefaultContainerService implements ContainerService {
   public Archive archive(String id, String path) {
     Request r = client.request(ARCHIVE_GET, require(id, "id")).query("path", require(path, "path"))
         .readTimeout(Duration.ZERO).build();
-    Response response = client.call(r);
+    Response response = client.open(r);
     try {
       return new Archive(pathStat(response), response.body().stream());
     } catch (RuntimeException e) {
@@ -452,7 +452,7 @@ final class DefaultContainerService implements ContainerService {
   @Override
   public PathStat stat(String id, String path) {
     Request r = client.request(ARCHIVE_HEAD, require(id, "id")).query("path", require(path, "path")).build();
-    try (Response response = client.call(r)) {
+    try (Response response = client.open(r)) {
       return pathStat(response);
     }
   }

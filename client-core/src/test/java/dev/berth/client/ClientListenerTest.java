@@ -109,7 +109,7 @@ class ClientListenerTest {
     EngineClient c = client(null);
     TransportException e = assertThrows(TransportException.class, () -> c.execute(Request.post("/x").build()));
     assertSame(e, told.get(0)[2]);
-    assertThrows(TransportException.class, () -> c.callRaw(Request.post("/y").build()));
+    assertThrows(TransportException.class, () -> c.openRaw(Request.post("/y").build()));
     assertEquals(2, told.size());
   }
 

@@ -364,7 +364,7 @@ final class DefaultImageService implements ImageService {
 
   @Override
   public InputStream saveStream(String name) {
-    Response r = client.call(client.request(GET, require(name, "name")).readTimeout(Duration.ZERO).build());
+    Response r = client.open(client.request(GET, require(name, "name")).readTimeout(Duration.ZERO).build());
     return r.body().stream();
   }
 
@@ -378,7 +378,7 @@ final class DefaultImageService implements ImageService {
     for (String n : names) {
       b.query("names", require(n, "names element"));
     }
-    Response r = client.call(b.build());
+    Response r = client.open(b.build());
     return r.body().stream();
   }
 
