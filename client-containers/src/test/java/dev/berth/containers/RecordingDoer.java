@@ -21,11 +21,17 @@ import java.util.stream.Collectors;
 /**
  * A Doer that records each request and answers from a queue of canned responses (204 with no
  * body when the queue is empty): the offline request-shape tests' only peer. Raw calls answer
- * 101 with a multiplexed stream that ends at once.
+ * from a queue of {@link FakeRaw} streams, by default 101 with a multiplexed stream that ends at
+ * once. Every response and raw stream handed out is kept, so a test can check it was closed.
  */
 final class RecordingDoer implements Doer {
   final List<Request> requests = new CopyOnWriteArrayList<>();
+  /** The responses handed out, in order (canned or the default 204). */
+  final List<Response> responses = new CopyOnWriteArrayList<>();
+  /** The raw streams handed out, in order. */
+  final List<FakeRaw> raws = new CopyOnWriteArrayList<>();
   private final Deque<Response> answers = new ArrayDeque<>();
+  private final Deque<FakeRaw> rawAnswers = new ArrayDeque<>();
 
   /** Queues {@code status} with a JSON body. */
   RecordingDoer answer(int status, String json) {
@@ -39,45 +45,28 @@ final class RecordingDoer implements Doer {
     return this;
   }
 
+  /** Queues a raw stream answer. */
+  RecordingDoer answerRaw(FakeRaw raw) {
+    rawAnswers.add(raw);
+    return this;
+  }
+
   @Override
   public synchronized Response send(Request request) {
     requests.add(request);
     Response next = answers.poll();
-    return next != null ? next : InMemoryResponse.builder(204).build();
+    Response r = next != null ? next : InMemoryResponse.builder(204).build();
+    responses.add(r);
+    return r;
   }
 
   @Override
-  public RawStream sendRaw(Request request) {
+  public synchronized RawStream sendRaw(Request request) {
     requests.add(request);
-    return new RawStream() {
-      private final InputStream in = new ByteArrayInputStream(new byte[0]);
-
-      @Override
-      public int status() {
-        return 101;
-      }
-
-      @Override
-      public Headers headers() {
-        return Headers.of("Content-Type", "application/vnd.docker.multiplexed-stream");
-      }
-
-      @Override
-      public InputStream input() {
-        return in;
-      }
-
-      @Override
-      public OutputStream output() {
-        return OutputStream.nullOutputStream();
-      }
-
-      @Override
-      public void closeOutput() {}
-
-      @Override
-      public void close() {}
-    };
+    FakeRaw next = rawAnswers.poll();
+    FakeRaw r = next != null ? next : new FakeRaw(101, Headers.of("Content-Type", "application/vnd.docker.multiplexed-stream"), new byte[0]);
+    raws.add(r);
+    return r;
   }
 
   @Override
@@ -91,6 +80,12 @@ final class RecordingDoer implements Doer {
     return requests.get(0);
   }
 
+  /** Whether every response handed out so far was closed. */
+  boolean allClosed() {
+    return responses.stream().allMatch(r -> ((InMemoryResponse) r).isClosed())
+        && raws.stream().allMatch(FakeRaw::isClosed);
+  }
+
   /** "METHOD path" of a request. */
   static String line(Request r) {
     return r.method() + " " + r.path();
@@ -101,17 +96,82 @@ final class RecordingDoer implements Doer {
     return r.query().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
   }
 
-  /** The body as UTF-8 text, or null without one. */
-  static String body(Request r) {
+  /** The body as bytes, or null without one. */
+  static byte[] bytes(Request r) {
     if (r.body() == null) {
       return null;
     }
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       r.body().writeTo(out);
-      return out.toString(StandardCharsets.UTF_8);
+      return out.toByteArray();
     } catch (IOException e) {
       throw new AssertionError(e);
+    }
+  }
+
+  /** The body as UTF-8 text, or null without one. */
+  static String body(Request r) {
+    byte[] b = bytes(r);
+    return b == null ? null : new String(b, StandardCharsets.UTF_8);
+  }
+
+  /** A hijacked stream answering canned output, recording stdin, half-close and close. */
+  static final class FakeRaw implements RawStream {
+    private final int status;
+    private final Headers headers;
+    private final InputStream in;
+    final ByteArrayOutputStream stdin = new ByteArrayOutputStream();
+    private volatile boolean outputClosed;
+    private volatile boolean closed;
+
+    FakeRaw(int status, Headers headers, byte[] output) {
+      this.status = status;
+      this.headers = headers;
+      this.in = new ByteArrayInputStream(output);
+    }
+
+    /** A 101 answer with this content type (null for none) and output. */
+    static FakeRaw upgraded(String contentType, byte[] output) {
+      return new FakeRaw(101, contentType == null ? Headers.of() : Headers.of("Content-Type", contentType), output);
+    }
+
+    @Override
+    public int status() {
+      return status;
+    }
+
+    @Override
+    public Headers headers() {
+      return headers;
+    }
+
+    @Override
+    public InputStream input() {
+      return in;
+    }
+
+    @Override
+    public OutputStream output() {
+      return stdin;
+    }
+
+    @Override
+    public void closeOutput() {
+      outputClosed = true;
+    }
+
+    boolean isOutputClosed() {
+      return outputClosed;
+    }
+
+    boolean isClosed() {
+      return closed;
+    }
+
+    @Override
+    public void close() {
+      closed = true;
     }
   }
 }
