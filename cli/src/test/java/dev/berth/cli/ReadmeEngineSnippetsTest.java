@@ -288,6 +288,6 @@ class ReadmeEngineSnippetsTest {
     // at once, its connection is closed and never reused; one token can cancel many calls.
     // END README
     token.cancel();
-    assertThrows(CancelledException.class, () -> client.call(stop));
+    assertThrows(CancelledException.class, () -> client.execute(stop));
   }
 }
