@@ -1,15 +1,16 @@
 package dev.berth.containers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static dev.berth.containers.RecordingDoer.body;
-import static dev.berth.containers.RecordingDoer.line;
-import static dev.berth.containers.RecordingDoer.query;
+import static dev.berth.testkit.RecordingDoer.body;
+import static dev.berth.testkit.RecordingDoer.line;
+import static dev.berth.testkit.RecordingDoer.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.testkit.RecordingDoer;
 import dev.berth.client.ApiVersion;
 import dev.berth.client.EngineClient;
 import dev.berth.client.MalformedResponseException;

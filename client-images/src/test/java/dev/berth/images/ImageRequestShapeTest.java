@@ -1,9 +1,9 @@
 package dev.berth.images;
 
-import static dev.berth.images.RecordingDoer.body;
-import static dev.berth.images.RecordingDoer.bytes;
-import static dev.berth.images.RecordingDoer.line;
-import static dev.berth.images.RecordingDoer.query;
+import static dev.berth.testkit.RecordingDoer.body;
+import static dev.berth.testkit.RecordingDoer.bytes;
+import static dev.berth.testkit.RecordingDoer.line;
+import static dev.berth.testkit.RecordingDoer.query;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.testkit.RecordingDoer;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.client.ConflictException;

@@ -1,12 +1,13 @@
 package dev.berth.system;
 
-import static dev.berth.system.RecordingDoer.line;
-import static dev.berth.system.RecordingDoer.query;
+import static dev.berth.testkit.RecordingDoer.line;
+import static dev.berth.testkit.RecordingDoer.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.testkit.RecordingDoer;
 import dev.berth.client.EngineClient;
 import dev.berth.client.EngineException;
 import dev.berth.client.InvalidRequestException;

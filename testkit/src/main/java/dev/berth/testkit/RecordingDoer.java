@@ -1,4 +1,4 @@
-package dev.berth.system;
+package dev.berth.testkit;
 
 import dev.berth.transport.Doer;
 import dev.berth.transport.Headers;
@@ -19,34 +19,36 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
- * A Doer that records each request and answers from a queue of canned responses (204 with no
- * body when the queue is empty): the offline request-shape tests' only peer. Raw calls answer
- * from a queue of {@link FakeRaw} streams, by default 101 with a multiplexed stream that ends at
- * once. Every response and raw stream handed out is kept, so a test can check it was closed.
+ * A {@link Doer} that records each request and answers from a queue of canned responses (204 with
+ * no body when the queue is empty), for offline tests of code that builds requests: a service's
+ * request shapes, a decorator. Raw calls answer from a queue of {@link FakeRaw} streams, by default
+ * 101 with a multiplexed stream that ends at once. Every response and raw stream handed out is
+ * kept, so a test can check it was closed. Thread-safe.
  */
-final class RecordingDoer implements Doer {
-  final List<Request> requests = new CopyOnWriteArrayList<>();
+public final class RecordingDoer implements Doer {
+  /** The requests sent, in order (live, thread-safe list). */
+  public final List<Request> requests = new CopyOnWriteArrayList<>();
   /** The responses handed out, in order (canned or the default 204). */
-  final List<Response> responses = new CopyOnWriteArrayList<>();
+  public final List<Response> responses = new CopyOnWriteArrayList<>();
   /** The raw streams handed out, in order. */
-  final List<FakeRaw> raws = new CopyOnWriteArrayList<>();
+  public final List<FakeRaw> raws = new CopyOnWriteArrayList<>();
   private final Deque<Response> answers = new ArrayDeque<>();
   private final Deque<FakeRaw> rawAnswers = new ArrayDeque<>();
 
   /** Queues {@code status} with a JSON body. */
-  RecordingDoer answer(int status, String json) {
+  public RecordingDoer answer(int status, String json) {
     answers.add(InMemoryResponse.builder(status).json(json).build());
     return this;
   }
 
   /** Queues a response. */
-  RecordingDoer answer(Response response) {
+  public RecordingDoer answer(Response response) {
     answers.add(response);
     return this;
   }
 
   /** Queues a raw stream answer. */
-  RecordingDoer answerRaw(FakeRaw raw) {
+  public RecordingDoer answerRaw(FakeRaw raw) {
     rawAnswers.add(raw);
     return this;
   }
@@ -73,7 +75,7 @@ final class RecordingDoer implements Doer {
   public void close() {}
 
   /** The only request sent. */
-  Request only() {
+  public Request only() {
     if (requests.size() != 1) {
       throw new AssertionError("expected one request, got " + requests);
     }
@@ -81,23 +83,23 @@ final class RecordingDoer implements Doer {
   }
 
   /** Whether every response handed out so far was closed. */
-  boolean allClosed() {
+  public boolean allClosed() {
     return responses.stream().allMatch(r -> ((InMemoryResponse) r).isClosed())
         && raws.stream().allMatch(FakeRaw::isClosed);
   }
 
   /** "METHOD path" of a request. */
-  static String line(Request r) {
+  public static String line(Request r) {
     return r.method() + " " + r.path();
   }
 
   /** The query as {@code name=value&...}, unencoded, in order. */
-  static String query(Request r) {
+  public static String query(Request r) {
     return r.query().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
   }
 
   /** The body as bytes, or null without one. */
-  static byte[] bytes(Request r) {
+  public static byte[] bytes(Request r) {
     if (r.body() == null) {
       return null;
     }
@@ -111,28 +113,30 @@ final class RecordingDoer implements Doer {
   }
 
   /** The body as UTF-8 text, or null without one. */
-  static String body(Request r) {
+  public static String body(Request r) {
     byte[] b = bytes(r);
     return b == null ? null : new String(b, StandardCharsets.UTF_8);
   }
 
   /** A hijacked stream answering canned output, recording stdin, half-close and close. */
-  static final class FakeRaw implements RawStream {
+  public static final class FakeRaw implements RawStream {
     private final int status;
     private final Headers headers;
     private final InputStream in;
-    final ByteArrayOutputStream stdin = new ByteArrayOutputStream();
+    /** What the caller wrote to the stream's output (stdin). */
+    public final ByteArrayOutputStream stdin = new ByteArrayOutputStream();
     private volatile boolean outputClosed;
     private volatile boolean closed;
 
-    FakeRaw(int status, Headers headers, byte[] output) {
+    /** An answer with this status, headers and output (what the engine sends). */
+    public FakeRaw(int status, Headers headers, byte[] output) {
       this.status = status;
       this.headers = headers;
       this.in = new ByteArrayInputStream(output);
     }
 
     /** A 101 answer with this content type (null for none) and output. */
-    static FakeRaw upgraded(String contentType, byte[] output) {
+    public static FakeRaw upgraded(String contentType, byte[] output) {
       return new FakeRaw(101, contentType == null ? Headers.of() : Headers.of("Content-Type", contentType), output);
     }
 
@@ -161,11 +165,13 @@ final class RecordingDoer implements Doer {
       outputClosed = true;
     }
 
-    boolean isOutputClosed() {
+    /** Whether the caller half-closed the stream. */
+    public boolean isOutputClosed() {
       return outputClosed;
     }
 
-    boolean isClosed() {
+    /** Whether the caller closed the stream. */
+    public boolean isClosed() {
       return closed;
     }
 
