@@ -3,6 +3,7 @@ module dev.berth.tracing.micrometer {
   requires transitive dev.berth.client;
   requires transitive micrometer.core;
   requires transitive micrometer.observation;
+  requires transitive micrometer.commons;
 
   exports dev.berth.tracing.micrometer;
 }

@@ -40,6 +40,7 @@ public final class EngineClient implements AutoCloseable {
   private volatile ApiVersion negotiated;
   private volatile String prefix;
   private final ClientListener listener;
+  private volatile boolean closed;
 
   private EngineClient(Builder b) {
     this.doer = b.doer;
@@ -124,10 +125,10 @@ public final class EngineClient implements AutoCloseable {
    * OS type, Docker or Podman).
    */
   public Ping ping() {
-    Request request = PING;
+    Request request = listener == ClientListener.NONE ? PING : PING.copy(); // see versioned()
     try (Response r = send(request, request)) {
       if (r.status() != 200) {
-        throw failed(request, Errors.fromResponse(request, r));
+        throw failed(request, Errors.fromResponseLeavingOpen(request, r)); // closed by try
       }
       drain(r);
       return Ping.fromHeaders(r.headers()::first);
@@ -165,7 +166,11 @@ public final class EngineClient implements AutoCloseable {
   private Response checked(Request sent, Request request) {
     Response r = send(sent, request);
     if (r.status() >= 300) {
-      throw failed(sent, Errors.fromResponse(request, r));
+      try {
+        throw failed(sent, Errors.fromResponseLeavingOpen(request, r));
+      } finally {
+        r.close(); // after the listener: a decorator's span or observation is still open for it
+      }
     }
     return r;
   }
@@ -221,6 +226,7 @@ public final class EngineClient implements AutoCloseable {
    * @throws EngineException when the engine answers with an error status instead
    */
   public RawStream callRaw(Request request) {
+    checkOpen();
     Request versioned = versioned(request);
     RawStream raw;
     try {
@@ -230,7 +236,11 @@ public final class EngineClient implements AutoCloseable {
     }
     int status = raw.status();
     if (status != 101 && (status < 200 || status >= 300)) {
-      throw failed(versioned, Errors.fromRawStream(request, raw));
+      try {
+        throw failed(versioned, Errors.fromRawStreamLeavingOpen(request, raw));
+      } finally {
+        raw.close();
+      }
     }
     return raw;
   }
@@ -259,11 +269,13 @@ public final class EngineClient implements AutoCloseable {
   }
 
   /**
-   * Closes the doer if this client owns it ({@link #connect}, {@link Builder#ownsDoer}); otherwise
-   * does nothing.
+   * Closes the doer if this client owns it ({@link #connect}, {@link Builder#ownsDoer}). Either way,
+   * new calls on this client then fail with {@link IllegalStateException}; streams already handed
+   * out stay usable. Idempotent.
    */
   @Override
   public void close() {
+    closed = true;
     if (ownsDoer) {
       doer.close();
     }
@@ -278,13 +290,21 @@ public final class EngineClient implements AutoCloseable {
 
   private Request versioned(Request request) {
     if (request.rawTarget() != null) {
-      return request;
+      // a listener matches the request its doer saw by identity: one instance per call
+      return listener == ClientListener.NONE ? request : request.copy();
     }
     apiVersion();
     return request.toBuilder().path(prefix + request.path()).build();
   }
 
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException(this + " is closed");
+    }
+  }
+
   private Response send(Request sent, Request request) {
+    checkOpen();
     try {
       return doer.send(sent);
     } catch (IOException e) {

@@ -64,6 +64,32 @@ class ClientListenerTest {
   }
 
   @Test
+  void anErrorAnswerIsToldWhileItsResponseIsStillOpen() {
+    InMemoryResponse[] answer = new InMemoryResponse[1];
+    List<Boolean> closedWhenTold = new ArrayList<>();
+    Doer doer = client(r -> answer[0] = InMemoryResponse.builder(409).json("{\"message\":\"in use\"}").build()).doer();
+    EngineClient c = EngineClient.builder(doer).apiVersion("1.41")
+        .listener((request, version, error) -> closedWhenTold.add(answer[0].isClosed())).build();
+    assertThrows(ConflictException.class, () -> c.execute(Request.delete("/containers/x").build()));
+    assertEquals(List.of(false), closedWhenTold, "a decorator's span is still open when the typed error is told");
+    assertTrue(answer[0].isClosed());
+  }
+
+  @Test
+  void withAListenerEveryCallHandsTheDoerItsOwnRequestInstance() {
+    EngineClient c = client(r -> InMemoryResponse.builder(200).header("Api-Version", "1.41").build());
+    Request raw = Request.get("/v1.41/info").rawTarget("/v1.41/info").build();
+    c.execute(raw);
+    c.execute(raw);
+    c.ping();
+    c.ping();
+    assertEquals(4, sent.size());
+    assertTrue(sent.get(0) != sent.get(1) && sent.get(0) != raw, "raw-target requests are copied per call");
+    assertTrue(sent.get(2) != sent.get(3), "pings too");
+    assertEquals("/v1.41/info", sent.get(1).target());
+  }
+
+  @Test
   void aTransportFailureIsToldAsTheTypedException() {
     EngineClient c = client(null);
     TransportException e = assertThrows(TransportException.class, () -> c.execute(Request.post("/x").build()));

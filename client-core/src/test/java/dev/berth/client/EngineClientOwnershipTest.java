@@ -43,4 +43,18 @@ class EngineClientOwnershipTest {
     EngineClient.builder(doer).ownsDoer(true).build().close();
     assertEquals(1, doer.closed.get());
   }
+
+  @Test
+  void aClosedClientRefusesNewCallsWithAClearError() {
+    CountingDoer doer = new CountingDoer();
+    EngineClient client = EngineClient.builder(doer).apiVersion("1.41").build();
+    client.close();
+    client.close();
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> client.execute(Request.post("/containers/x/start").build()));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("closed"), e.getMessage());
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, client::ping);
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> client.callRaw(Request.post("/exec/x/start").build()));
+  }
 }

@@ -101,6 +101,20 @@ public abstract class DoerContract {
     }
   }
 
+  /** After close, a response already handed out stays readable, and new calls are refused. */
+  @Test
+  void closedDoerRefusesNewCallsButLetsOpenResponsesFinish() throws IOException {
+    Response open = doer.send(Request.get(v + "/version").build());
+    doer.close();
+    doer.close(); // idempotent
+    try (open) {
+      JsonNode version = JSON.readTree(open.body().stream());
+      assertNotNull(version.get("ApiVersion"));
+    }
+    assertThrows(IllegalStateException.class, () -> doer.send(Request.get("/_ping").build()));
+    assertThrows(IllegalStateException.class, () -> doer.sendRaw(Request.post("/_ping").build()));
+  }
+
   @Test
   void sequentialRequestsReuseOneKeptAliveConnection() throws IOException {
     for (int i = 0; i < 25; i++) {

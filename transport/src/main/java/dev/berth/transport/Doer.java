@@ -18,7 +18,9 @@ public interface Doer extends Closeable {
    * from the engine as the caller reads it; the caller must close the returned response.
    *
    * @throws java.net.SocketTimeoutException if the connect, read or call timeout expires
-   * @throws java.io.InterruptedIOException if the calling thread is interrupted while waiting
+   * @throws java.io.InterruptedIOException if the calling thread is interrupted while waiting, or
+   *     ({@link CallCancelledException}) the request's {@link CancelToken} is cancelled
+   * @throws IllegalStateException if the doer was closed
    * @throws IOException if the engine cannot be reached or answers something that is not HTTP
    */
   Response send(Request request) throws IOException;
@@ -33,7 +35,10 @@ public interface Doer extends Closeable {
    */
   RawStream sendRaw(Request request) throws IOException;
 
-  /** Closes idle pooled connections. Responses and raw streams already handed out stay usable. */
+  /**
+   * Closes idle pooled connections. Responses and raw streams already handed out stay usable; new
+   * calls fail with {@link IllegalStateException}. Idempotent.
+   */
   @Override
   void close();
 }

@@ -19,9 +19,11 @@ public class ForwardingResponse implements Response {
   }
 
   /**
-   * Wraps {@code response} so that {@code listener} is told once, on the thread that caused it,
-   * when the body ends: read to its end, failed while reading, or closed (also from another
-   * thread). The wrapper counts the bytes the caller reads and adds no buffering.
+   * Wraps {@code response} so that {@code listener} is told once, when the caller closes it (from
+   * any thread), with the bytes the caller read, whether it read to the end of the body, and the
+   * read failure, if any. As for {@link ForwardingRawStream#observe}, the end is the close: so a
+   * span or timer covers everything the caller did with the response, and a client that reads an
+   * error body can report the typed error before it closes. Adds no buffering.
    */
   public static Response observe(Response response, StreamEnd.Listener listener) {
     return new Observed(response, Objects.requireNonNull(listener, "listener"));
@@ -77,7 +79,10 @@ public class ForwardingResponse implements Response {
     private final Response delegate;
     private final StreamEnd.Listener listener;
     private InputStream in; // the delegate's body stream, fetched on first use
-    private long bytes;
+    // written by the reading thread, read by whichever thread closes
+    private volatile long bytes;
+    private volatile boolean eof;
+    private volatile IOException failure;
     @SuppressWarnings("unused") // through ENDED
     private volatile int ended;
 
@@ -86,9 +91,9 @@ public class ForwardingResponse implements Response {
       this.listener = listener;
     }
 
-    private void end(boolean complete, IOException failure) {
-      if ((int) ENDED.getAndSet(this, 1) == 0) {
-        listener.ended(new StreamEnd(bytes, 0, complete, failure));
+    private void failed(IOException e) {
+      if (failure == null) {
+        failure = e;
       }
     }
 
@@ -154,11 +159,11 @@ public class ForwardingResponse implements Response {
       try {
         b = in().read();
       } catch (IOException e) {
-        end(false, e);
+        failed(e);
         throw e;
       }
       if (b < 0) {
-        end(true, null);
+        eof = true;
       } else {
         bytes++;
       }
@@ -171,11 +176,11 @@ public class ForwardingResponse implements Response {
       try {
         n = in().read(b, off, len);
       } catch (IOException e) {
-        end(false, e);
+        failed(e);
         throw e;
       }
       if (n < 0) {
-        end(true, null);
+        eof = true;
       } else {
         bytes += n;
       }
@@ -192,7 +197,9 @@ public class ForwardingResponse implements Response {
       try {
         delegate.close();
       } finally {
-        end(false, null);
+        if ((int) ENDED.getAndSet(this, 1) == 0) {
+          listener.ended(new StreamEnd(bytes, 0, eof, failure));
+        }
       }
     }
 

@@ -29,8 +29,8 @@ import java.util.Objects;
  * pool and each exchange; {@link #stats()} gives pool gauges and counters. Both cost nothing when
  * unused.
  *
- * <p>{@link #close()} closes idle connections; a closed doer pools nothing, but still dials for
- * new calls.
+ * <p>{@link #close()} closes idle connections; responses and raw streams already handed out stay
+ * usable, and new calls fail with {@link IllegalStateException}.
  */
 public final class Http1Doer implements Doer {
   private final Http1Engine engine;

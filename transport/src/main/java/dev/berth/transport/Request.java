@@ -32,6 +32,21 @@ public final class Request {
   private final CancelToken cancelToken;
   private String encodedTarget; // target() computed once: requests are immutable and often reused
 
+  private Request(Request r) {
+    this.method = r.method;
+    this.path = r.path;
+    this.query = r.query;
+    this.headers = r.headers;
+    this.body = r.body;
+    this.callTimeout = r.callTimeout;
+    this.readTimeout = r.readTimeout;
+    this.operationId = r.operationId;
+    this.pathTemplate = r.pathTemplate;
+    this.rawTarget = r.rawTarget;
+    this.cancelToken = r.cancelToken;
+    this.encodedTarget = r.encodedTarget;
+  }
+
   private Request(Builder b) {
     this.method = b.method;
     this.path = b.path;
@@ -74,6 +89,14 @@ public final class Request {
   /** A builder for {@code PUT path}. */
   public static Builder put(String path) {
     return new Builder("PUT", path);
+  }
+
+  /**
+   * A new instance with the same values. Cheap (nothing is copied but the reference): for callers
+   * that need one instance per call, since listeners and decorators may match requests by identity.
+   */
+  public Request copy() {
+    return new Request(this);
   }
 
   /** A builder holding this request's values. */

@@ -3,14 +3,20 @@ package dev.berth.transport;
 import java.io.IOException;
 
 /**
- * How an observed response body or raw stream ended: bytes moved, whether it was read to its end,
- * and the failure that ended it, if any. Closing a stream before its end is not a failure.
+ * How an observed response or raw stream ended (when the caller closed it): bytes moved, whether
+ * it was read to its end, and the first read or write failure, if any. Closing a stream before its
+ * end is not a failure.
  */
 public final class StreamEnd {
   private final long bytesRead;
   private final long bytesWritten;
   private final boolean complete;
   private final IOException failure;
+
+  /** An end with these values: for tests of a {@link Listener}, and for doers that observe. */
+  public static StreamEnd of(long bytesRead, long bytesWritten, boolean complete, IOException failure) {
+    return new StreamEnd(bytesRead, bytesWritten, complete, failure);
+  }
 
   StreamEnd(long bytesRead, long bytesWritten, boolean complete, IOException failure) {
     this.bytesRead = bytesRead;
@@ -34,7 +40,7 @@ public final class StreamEnd {
     return complete;
   }
 
-  /** The read or write failure that ended the stream, or {@code null}. */
+  /** The first read or write failure, or {@code null}. */
   public IOException failure() {
     return failure;
   }
@@ -49,7 +55,7 @@ public final class StreamEnd {
   @FunctionalInterface
   public interface Listener {
 
-    /** The stream ended: read to its end, failed, or was closed. Called exactly once. */
+    /** The stream was closed (after being read to its end, failing, or early). Called exactly once. */
     void ended(StreamEnd end);
   }
 }

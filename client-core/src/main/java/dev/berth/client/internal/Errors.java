@@ -78,31 +78,44 @@ public final class Errors {
   /** Reads the (capped) error body of {@code r}, closes it, and returns the typed error. */
   public static BerthException fromResponse(Request request, Response r) {
     try {
-      byte[] body;
-      try {
-        body = r.body().bytes(MAX_ERROR_BODY);
-      } catch (IOException e) {
-        body = new byte[0]; // the status alone still says what happened
-      }
-      return forBody(describe(request), r.status(), body, r.reason());
+      return fromResponseLeavingOpen(request, r);
     } finally {
       r.close();
     }
   }
 
+  /**
+   * Reads the (capped) error body of {@code r} and returns the typed error, leaving {@code r} open:
+   * the caller tells its listeners first (a tracing span is still open), then closes it.
+   */
+  public static BerthException fromResponseLeavingOpen(Request request, Response r) {
+    byte[] body;
+    try {
+      body = r.body().stream().readNBytes(MAX_ERROR_BODY);
+    } catch (IOException e) {
+      body = new byte[0]; // the status alone still says what happened
+    }
+    return forBody(describe(request), r.status(), body, r.reason());
+  }
+
   /** As {@link #fromResponse} for a raw stream that got an error status. */
   public static BerthException fromRawStream(Request request, RawStream raw) {
     try {
-      byte[] body;
-      try (InputStream in = raw.input()) {
-        body = in.readNBytes(MAX_ERROR_BODY);
-      } catch (IOException e) {
-        body = new byte[0];
-      }
-      return forBody(describe(request), raw.status(), body, "");
+      return fromRawStreamLeavingOpen(request, raw);
     } finally {
       raw.close();
     }
+  }
+
+  /** As {@link #fromResponseLeavingOpen} for a raw stream that got an error status. */
+  public static BerthException fromRawStreamLeavingOpen(Request request, RawStream raw) {
+    byte[] body;
+    try {
+      body = raw.input().readNBytes(MAX_ERROR_BODY);
+    } catch (IOException e) {
+      body = new byte[0];
+    }
+    return forBody(describe(request), raw.status(), body, "");
   }
 
   /** The {@code message} of a JSON error body (Docker and Podman), or the body as text. */

@@ -34,6 +34,7 @@ public final class Http1Engine {
   private final AtomicLong dialed = new AtomicLong();
   private final AtomicLong reused = new AtomicLong();
   private final Runnable onConnectionClosed;
+  private volatile boolean closed;
 
   public Http1Engine(Dialer dialer, int maxIdleConnections, Duration keepAlive,
       Duration connectTimeout, Duration readTimeout, Duration callTimeout, TransportListener listener) {
@@ -57,6 +58,7 @@ public final class Http1Engine {
     Duration read = request.readTimeout() != null ? request.readTimeout() : readTimeout;
     long callNanos = call.isZero() ? 0 : call.toNanos();
     long deadline = callNanos == 0 ? 0 : deadlineOf(callNanos);
+    checkOpen();
     checkInterrupted();
     CancelToken token = request.cancelToken();
     checkCancelled(token, request);
@@ -168,6 +170,7 @@ public final class Http1Engine {
     Duration read = request.readTimeout() != null ? request.readTimeout() : readTimeout;
     long callNanos = call.isZero() ? 0 : call.toNanos();
     long deadline = callNanos == 0 ? 0 : deadlineOf(callNanos);
+    checkOpen();
     checkInterrupted();
     CancelToken token = request.cancelToken();
     checkCancelled(token, request);
@@ -317,7 +320,14 @@ public final class Http1Engine {
     pool.evictAll();
   }
 
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the doer for " + endpoint + " is closed");
+    }
+  }
+
   public void close() {
+    closed = true;
     pool.close();
   }
 

@@ -32,6 +32,7 @@ final class HttpConnection {
    */
   private static final Duration STREAM_SLICE = Duration.ofSeconds(1);
   static final int MAX_HEAD_BYTES = 64 * 1024;
+  private static final String USER_AGENT_LINE = "User-Agent: " + Version.USER_AGENT; // once, not per request
   static final int MAX_HEADER_FIELDS = 256;
 
   private final Connection conn;
@@ -740,7 +741,7 @@ final class HttpConnection {
       writeCrlf();
     }
     if (!userAgent) {
-      writeAscii("User-Agent: " + Version.USER_AGENT);
+      writeAscii(USER_AGENT_LINE);
       writeCrlf();
     }
     if (body != null) {
