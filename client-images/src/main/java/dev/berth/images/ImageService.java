@@ -227,7 +227,7 @@ public interface ImageService {
 
   /**
    * {@code POST /images/load}: loads images (with their names) from a tar stream as
-   * {@link #save} writes it (and {@code docker save}), sent as it is read. The stream is closed
+   * {@link #saveStream} writes it (and {@code docker save}), sent as it is read. The stream is closed
    * afterwards.
    *
    * @return the names the engine reports loaded ({@code repo:tag}, or the image ID for images
