@@ -18,7 +18,9 @@ import java.util.Map;
  * <pre>java -Xms1g -Xmx1g [-Dout=FILE.json] [-Ddecode.dir=DIR] -cp 'bench/target/berth-bench.jar:bench/target/lib/*' \
  *     dev.berth.bench.decode.DecodeAB [seconds per group, default 20]</pre>
  *
- * GC threads' work is not in a thread's CPU time: allocated bytes stand for it.
+ * GC threads' work is not in a thread's CPU time: allocated bytes stand for it. {@code -Donly=inspect.typed}
+ * (comma-separated group.op names) runs only those ops, e.g. under a profiler; ratios are then
+ * against the first op kept.
  */
 public final class DecodeAB {
   private DecodeAB() {}
@@ -49,6 +51,12 @@ public final class DecodeAB {
     System.out.printf("decode A/B: inspect %d B, list %d B (%d containers); %d s per group; %s, %d cpus, load %s%n",
         d.inspect.length, d.list.length, d.listMap().size(), seconds, Runtime.version(),
         Runtime.getRuntime().availableProcessors(), loadAverage());
+    String only = System.getProperty("only"); // e.g. -Donly=inspect.typed,list50.map (profiling, one op alone)
+    if (only != null) {
+      List<String> keep = List.of(only.split(","));
+      groups.forEach((g, ops) -> ops.keySet().removeIf(op -> !keep.contains(g + "." + op)));
+      groups.values().removeIf(Map::isEmpty);
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, Map<String, Op>> g : groups.entrySet()) {
       out.put(g.getKey(), run(g.getKey(), g.getValue(), seconds));
@@ -79,6 +87,18 @@ public final class DecodeAB {
     double perOp = (System.nanoTime() - t0) / 200.0;
     int block = (int) Math.max(20, Math.min(2000, 8_000_000 / perOp));
     // warm-up: a third of the time, at least 5 s of all ops
+    long warmEnd0 = System.nanoTime() + 2_000_000_000L;
+    while (System.nanoTime() < warmEnd0) {
+      for (Op op : list) {
+        sink = op.run();
+      }
+    }
+    t0 = System.nanoTime();
+    for (int i = 0; i < 200; i++) {
+      sink = list.get(0).run();
+    }
+    perOp = (System.nanoTime() - t0) / 200.0;
+    block = (int) Math.max(20, Math.min(2000, 8_000_000 / perOp));
     long warmEnd = System.nanoTime() + Math.max(5, seconds / 3) * 1_000_000_000L;
     while (System.nanoTime() < warmEnd) {
       for (Op op : list) {
