@@ -73,8 +73,20 @@ class RecordBindingParityTest {
     com.fasterxml.jackson.databind.deser.DefaultDeserializationContext ctxt =
         ((com.fasterxml.jackson.databind.deser.DefaultDeserializationContext) BERTH.getDeserializationContext())
             .createInstance(BERTH.getDeserializationConfig(), BERTH.createParser("{}"), null);
-    for (Class<?> type : List.of(ContainerInspect.class, ContainerSummary.class, HostConfig.class)) {
-      assertEquals("RecordDeserializer", ctxt.findRootValueDeserializer(BERTH.constructType(type)).getClass().getSimpleName());
+    BERTH.readValue(Captured.load(Captured.INSPECT), ContainerInspect.class);
+    BERTH.readValue(Captured.load(Captured.LIST), listOf(ContainerSummary.class));
+    for (Class<?> type : List.of(ContainerInspect.class, ContainerSummary.class, HostConfig.class,
+        dev.berth.types.containers.ContainerConfig.class, ContainerInspect.NetworkSettings.class,
+        dev.berth.types.containers.EndpointSettings.class, ContainerSummary.NetworkSettings.class)) {
+      Object d = ctxt.findRootValueDeserializer(BERTH.constructType(type));
+      assertEquals("RecordDeserializer", d.getClass().getSimpleName(), type.getName());
+      try {
+        java.lang.reflect.Field mode = d.getClass().getDeclaredField("mode");
+        mode.setAccessible(true);
+        assertEquals(1, mode.getInt(d), type.getName() + " takes Jackson's path");
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError(e);
+      }
     }
   }
 
