@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The cost of berth's decorators (issue 10): sequential {@code GET /_ping} through the Doer with
  * each decorator, in one JVM, in short alternating blocks so load from other processes hits every
- * variant alike. Prints, per variant, the median block time and the bytes allocated per call on
+ * variant alike (the order rotates every round). Prints, per variant, the median block time and the bytes allocated per call on
  * the calling thread, each as a ratio / difference to the undecorated Doer measured in the same
  * run. Each variant has its own pooled doer (one kept-alive connection), so none waits for another.
  *
@@ -118,8 +118,11 @@ public final class Decorators {
       }
     }
     long end = System.nanoTime() + seconds * 1_000_000_000L;
-    while (System.nanoTime() < end) {
-      for (Map.Entry<String, Doer> e : variants.entrySet()) {
+    List<Map.Entry<String, Doer>> order = new ArrayList<>(variants.entrySet());
+    for (int round = 0; System.nanoTime() < end; round++) {
+      // the order rotates every round, so no variant always runs first (or right after another)
+      for (int v = 0; v < order.size(); v++) {
+        Map.Entry<String, Doer> e = order.get((v + round) % order.size());
         Doer d = e.getValue();
         long a0 = mx.getThreadAllocatedBytes(tid);
         long t0 = System.nanoTime();
