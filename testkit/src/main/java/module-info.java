@@ -5,6 +5,8 @@
 module dev.berth.testkit {
   requires transitive dev.berth.client;
   requires transitive org.junit.jupiter.api;
+  // the misbehaving HTTP peer moved to its own JDK-only module; testkit users still get it
+  requires transitive dev.berth.testkit.peer;
 
   exports dev.berth.testkit;
 }

@@ -12,7 +12,7 @@ import dev.berth.client.InvalidRequestException;
 import dev.berth.config.EngineConfig.Source;
 import dev.berth.config.ProbeAttempt.Outcome;
 import dev.berth.testkit.EngineTest;
-import dev.berth.testkit.MisbehavingPeer;
+import dev.berth.testkit.peer.MisbehavingPeer;
 import dev.berth.testkit.TestEngines;
 import dev.berth.transport.Endpoint;
 import dev.berth.transport.Request;

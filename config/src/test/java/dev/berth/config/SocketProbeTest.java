@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.config.ProbeAttempt.Outcome;
-import dev.berth.testkit.MisbehavingPeer;
+import dev.berth.testkit.peer.MisbehavingPeer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.berth.testkit;
+package dev.berth.testkit.peer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
