@@ -135,14 +135,8 @@ class RecordBindingParityTest {
     BERTH.readValue("{\"Image\":\"x\"}", dev.berth.types.containers.ContainerCreateRequest.class);
     for (Class<?> type : List.of(HostConfig.class, dev.berth.types.containers.ContainerCreateRequest.class)) {
       Object d = ctxt.findRootValueDeserializer(BERTH.constructType(type));
-      assertEquals("RecordDeserializer", d.getClass().getSimpleName(), type.getName());
-      try {
-        java.lang.reflect.Field mode = d.getClass().getDeclaredField("mode");
-        mode.setAccessible(true);
-        assertEquals(-1, mode.getInt(d), type.getName() + " must not take the lean loop");
-      } catch (ReflectiveOperationException e) {
-        throw new AssertionError(e);
-      }
+      // an outer record with an unwrapped part is not wrapped at all: Jackson's own deserializer
+      assertEquals("BeanDeserializer", d.getClass().getSimpleName(), type.getName());
     }
   }
 
