@@ -123,7 +123,7 @@ final class DefaultContainerService implements ContainerService {
   public ContainerCreateResponse create(ContainerCreateRequest request, ContainerCreateOptions options) {
     require(request, "request");
     require(options, "options");
-    if (request.image() == null || request.image().isBlank()) {
+    if (request.config().image() == null || request.config().image().isBlank()) {
       throw new IllegalArgumentException("request.image must be set");
     }
     Request r = client.request(CREATE).query("name", options.name()).query("platform", options.platform())

@@ -69,7 +69,7 @@ abstract class ContainerLifecycleCases {
         .stopSignal("SIGUSR1")
         .stopTimeout(7)
         .hostConfig(h -> h.networkMode("none")
-            .memory(64L * 1024 * 1024)
+            .resources(r -> r.memory(64L * 1024 * 1024))
             .tmpfs(Map.of("/scratch", "rw,size=1m"))
             .capDrop("NET_RAW")
             .init(true)
@@ -89,7 +89,7 @@ abstract class ContainerLifecycleCases {
     assertEquals(podman() ? "10" : "SIGUSR1", c.config().stopSignal());
     assertEquals(7, c.config().stopTimeout());
     assertEquals("none", c.hostConfig().networkMode());
-    assertEquals(64L * 1024 * 1024, c.hostConfig().memory());
+    assertEquals(64L * 1024 * 1024, c.hostConfig().resources().memory());
     // Podman appends its defaults: "rw,size=1m,rprivate,nosuid,nodev,tmpcopyup"
     assertTrue(c.hostConfig().tmpfs().get("/scratch").startsWith("rw,size=1m"), c.hostConfig().tmpfs().toString());
     assertTrue(c.hostConfig().capDrop().contains("NET_RAW"));
@@ -131,11 +131,11 @@ abstract class ContainerLifecycleCases {
     ContainerInspect inspected = containers.inspect(id);
     ContainerCreateRequest again = ContainerCreateRequest.builder().config(inspected.config())
         .hostConfig(inspected.hostConfig()).build();
-    assertEquals(inspected.config().image(), again.image());
+    assertEquals(inspected.config().image(), again.config().image());
     if (podman()) {
       // Podman 4.3's inspect lists its default ulimits as "RLIMIT_NOFILE", a name its own create
       // refuses: the round trip cannot be completed on that engine
-      assertTrue(inspected.hostConfig().ulimits().stream().anyMatch(u -> u.name().startsWith("RLIMIT_")));
+      assertTrue(inspected.hostConfig().resources().ulimits().stream().anyMatch(u -> u.name().startsWith("RLIMIT_")));
       return;
     }
     org.junit.jupiter.api.Assertions.assertNotEquals(id, containers.create(again).id(),
@@ -204,7 +204,7 @@ abstract class ContainerLifecycleCases {
       assertEquals(404, missing.status());
     } else {
       containers.update(id, more);
-      assertEquals(96L * 1024 * 1024, containers.inspect(id).hostConfig().memory());
+      assertEquals(96L * 1024 * 1024, containers.inspect(id).hostConfig().resources().memory());
     }
 
     containers.kill(id, o -> o.signal("SIGKILL"));

@@ -75,7 +75,7 @@ class RecordBindingParityTest {
             .createInstance(BERTH.getDeserializationConfig(), BERTH.createParser("{}"), null);
     BERTH.readValue(Captured.load(Captured.INSPECT), ContainerInspect.class);
     BERTH.readValue(Captured.load(Captured.LIST), listOf(ContainerSummary.class));
-    for (Class<?> type : List.of(ContainerInspect.class, ContainerSummary.class, HostConfig.class,
+    for (Class<?> type : List.of(ContainerInspect.class, ContainerSummary.class,
         dev.berth.types.containers.ContainerConfig.class, ContainerInspect.NetworkSettings.class,
         dev.berth.types.containers.EndpointSettings.class, ContainerSummary.NetworkSettings.class)) {
       Object d = ctxt.findRootValueDeserializer(BERTH.constructType(type));
@@ -124,6 +124,42 @@ class RecordBindingParityTest {
         same(line, Event.class);
       }
     }
+  }
+
+  @Test
+  void recordsWithAnUnwrappedComponentTakeJacksonsPath() throws IOException {
+    com.fasterxml.jackson.databind.deser.DefaultDeserializationContext ctxt =
+        ((com.fasterxml.jackson.databind.deser.DefaultDeserializationContext) BERTH.getDeserializationContext())
+            .createInstance(BERTH.getDeserializationConfig(), BERTH.createParser("{}"), null);
+    BERTH.readValue("{\"Memory\":1}", HostConfig.class);
+    BERTH.readValue("{\"Image\":\"x\"}", dev.berth.types.containers.ContainerCreateRequest.class);
+    for (Class<?> type : List.of(HostConfig.class, dev.berth.types.containers.ContainerCreateRequest.class)) {
+      Object d = ctxt.findRootValueDeserializer(BERTH.constructType(type));
+      // an outer record with an unwrapped part is not wrapped at all: Jackson's own deserializer
+      assertEquals("BeanDeserializer", d.getClass().getSimpleName(), type.getName());
+    }
+  }
+
+  @Test
+  void hostConfigResourcesAreReadFromTheFlatObject() throws IOException {
+    String json = "{\"Id\":\"x\",\"HostConfig\":{\"NetworkMode\":\"none\",\"Binds\":[\"/a:/b\"],"
+        + "\"Memory\":67108864,\"CpuShares\":512,\"PidsLimit\":100,\"Ulimits\":[{\"Name\":\"nofile\",\"Soft\":1024,\"Hard\":2048}],"
+        + "\"RestartPolicy\":{\"Name\":\"on-failure\",\"MaximumRetryCount\":2},\"Init\":true,\"Novel\":1}}";
+    ContainerInspect i = same(json, ContainerInspect.class);
+    HostConfig h = i.hostConfig();
+    assertEquals(67_108_864L, h.resources().memory());
+    assertEquals(512L, h.resources().cpuShares());
+    assertEquals(100L, h.resources().pidsLimit());
+    assertEquals(1, h.resources().ulimits().size());
+    assertEquals(Boolean.TRUE, h.init());
+    assertEquals("on-failure", h.restartPolicy().name());
+    assertEquals(List.of("/a:/b"), h.binds());
+    assertEquals(Map.of("Novel", 1), h.extra());
+    same(BERTH.writeValueAsString(h), HostConfig.class);
+    com.fasterxml.jackson.databind.JsonNode written = BERTH.valueToTree(h);
+    assertEquals(67_108_864L, written.get("Memory").asLong(), "written flat: " + written);
+    assertEquals(1, written.get("Novel").asInt());
+    assertNull(written.get("Resources"));
   }
 
   @Test

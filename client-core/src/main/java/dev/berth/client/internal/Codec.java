@@ -65,11 +65,24 @@ public final class Codec {
         JsonDeserializer<?> deserializer) {
       Class<?> type = desc.getBeanClass();
       if (deserializer.getClass() == BeanDeserializer.class && type.isRecord()
-          && type.getName().startsWith("dev.berth.types.")) {
+          && type.getName().startsWith("dev.berth.types.") && !hasUnwrapped(type)) {
         return new RecordDeserializer((BeanDeserializer) deserializer);
       }
       return deserializer;
     }
+  }
+
+  /**
+   * Whether a record component is {@code @JsonUnwrapped}: Jackson reads those through its own
+   * buffering of the outer object's other fields, which the lean loop does not do.
+   */
+  static boolean hasUnwrapped(Class<?> record) {
+    for (java.lang.reflect.RecordComponent c : record.getRecordComponents()) {
+      if (c.getAccessor().isAnnotationPresent(com.fasterxml.jackson.annotation.JsonUnwrapped.class)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static final class RecordDeserializer extends BeanDeserializer {
@@ -85,6 +98,15 @@ public final class Codec {
 
     RecordDeserializer(BeanDeserializerBase src) {
       super(src);
+    }
+
+    /**
+     * Read as the unwrapped part of another record: Jackson's own unwrapping deserializer (Jackson
+     * hands a subclass itself back here, which would read nothing).
+     */
+    @Override
+    public JsonDeserializer<Object> unwrappingDeserializer(com.fasterxml.jackson.databind.util.NameTransformer t) {
+      return new Unwrapping(this, t);
     }
 
     @Override
@@ -184,6 +206,15 @@ public final class Codec {
       }
       mode = m;
       return m;
+    }
+  }
+
+  /** Jackson's own unwrapping bean deserializer (its constructor is protected). */
+  static final class Unwrapping extends BeanDeserializer {
+    private static final long serialVersionUID = 1L;
+
+    Unwrapping(BeanDeserializerBase src, com.fasterxml.jackson.databind.util.NameTransformer t) {
+      super(src, t);
     }
   }
 }

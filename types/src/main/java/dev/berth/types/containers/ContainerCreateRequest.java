@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.berth.types.internal.Builders;
 import dev.berth.types.internal.ExtraFields;
 import dev.berth.types.internal.Normalize;
@@ -25,7 +26,8 @@ import java.util.function.Consumer;
  *         .image("busybox")
  *         .cmd("sh", "-c", "echo hello")
  *         .label("app", "demo")
- *         .hostConfig(h -> h.networkMode("none").autoRemove(true).memory(64 * 1024 * 1024))
+ *         .hostConfig(h -> h.networkMode("none").autoRemove(true)
+ *             .resources(r -> r.memory(64 * 1024 * 1024)))
  *         .build();
  * }</pre>
  *
@@ -33,109 +35,23 @@ import java.util.function.Consumer;
  * JSON. Fields berth does not model yet can be sent with {@link Builder#extra(String, Object)}.
  * The container's name and platform are query parameters, not part of this body.
  *
- * @param hostname         host name of the container, a valid RFC 1123 name
- * @param domainname       domain name of the container
- * @param user             user (and optionally group) the command runs as: {@code name},
- *                         {@code uid}, {@code name:group} or {@code uid:gid}
- * @param attachStdin      whether to attach standard input
- * @param attachStdout     whether to attach standard output
- * @param attachStderr     whether to attach standard error
- * @param exposedPorts     ports the container exposes, keyed {@code <port>/<protocol>} (e.g.
- *                         {@code 80/tcp}); the values are always empty objects
- * @param tty              whether to allocate a pseudo-terminal
- * @param openStdin        whether standard input is kept open
- * @param stdinOnce        whether standard input is closed after the first attached client
- *                         disconnects
- * @param env              environment variables, {@code NAME=value}; a bare {@code NAME} removes
- *                         the variable
- * @param cmd              command and arguments; empty means the image's default
- * @param healthcheck      health check; {@code null} means the image's
- * @param argsEscaped      whether the command is already escaped (Windows only)
- * @param image            image to create the container from (name, reference or ID); in
- *                         inspection, as given at creation
- * @param volumes          paths inside the container that get an anonymous volume; the values are
- *                         always empty objects
- * @param workingDir       working directory of the command
- * @param entrypoint       entry point; empty means the image's, and a single empty string resets
- *                         it to none
- * @param networkDisabled  whether networking is disabled
- * @param macAddress       MAC address of the container; deprecated since API 1.44 in favour of the
- *                         endpoint's {@code MacAddress}
- * @param onBuild          {@code ONBUILD} instructions of the image
- * @param labels           user-defined metadata
- * @param stopSignal       signal that stops the container, by name (e.g. {@code SIGTERM}) or
- *                         number
- * @param stopTimeout      seconds to wait after the stop signal before killing; {@code null} means
- *                         the engine's default
- * @param shell            shell for the shell forms of {@code RUN}, {@code CMD} and
- *                         {@code ENTRYPOINT}
+ * @param config           the container part ({@code Image}, {@code Cmd}, {@code Env}, ...) and the
+ *                         fields berth does not model; its fields sit directly in the JSON
+ *                         object, as the API expects
  * @param hostConfig       host-dependent settings: network mode, mounts, limits, ...
  * @param networkingConfig networks to join, with per-network settings
- * @param extra            fields berth does not model, written into the JSON as they are; when
- *                         decoding, fields this record does not know land here
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ContainerCreateRequest(
-    @JsonProperty("Hostname") String hostname,
-    @JsonProperty("Domainname") String domainname,
-    @JsonProperty("User") String user,
-    @JsonProperty("AttachStdin") Boolean attachStdin,
-    @JsonProperty("AttachStdout") Boolean attachStdout,
-    @JsonProperty("AttachStderr") Boolean attachStderr,
-    @JsonProperty("ExposedPorts")
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    Map<String, Map<String, Object>> exposedPorts,
-    @JsonProperty("Tty") Boolean tty,
-    @JsonProperty("OpenStdin") Boolean openStdin,
-    @JsonProperty("StdinOnce") Boolean stdinOnce,
-    @JsonProperty("Env")
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    List<String> env,
-    @JsonProperty("Cmd")
-    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    List<String> cmd,
-    @JsonProperty("Healthcheck") HealthConfig healthcheck,
-    @JsonProperty("ArgsEscaped") Boolean argsEscaped,
-    @JsonProperty("Image") String image,
-    @JsonProperty("Volumes")
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    Map<String, Map<String, Object>> volumes,
-    @JsonProperty("WorkingDir") String workingDir,
-    @JsonProperty("Entrypoint")
-    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    List<String> entrypoint,
-    @JsonProperty("NetworkDisabled") Boolean networkDisabled,
-    @JsonProperty("MacAddress") String macAddress,
-    @JsonProperty("OnBuild")
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    List<String> onBuild,
-    @JsonProperty("Labels")
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    Map<String, String> labels,
-    @JsonProperty("StopSignal") String stopSignal,
-    @JsonProperty("StopTimeout") Integer stopTimeout,
-    @JsonProperty("Shell")
-    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    List<String> shell,
+    @JsonUnwrapped ContainerConfig config,
     @JsonProperty("HostConfig") HostConfig hostConfig,
-    @JsonProperty("NetworkingConfig") NetworkingConfig networkingConfig,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+    @JsonProperty("NetworkingConfig") NetworkingConfig networkingConfig) {
 
-  // Normalises missing collections to empty ones and checks the extra fields.
+  // A missing container part becomes an empty one; checks the extra fields.
   public ContainerCreateRequest {
-    exposedPorts = Normalize.mapOfObjects(exposedPorts);
-    env = Normalize.list(env);
-    cmd = Normalize.list(cmd);
-    volumes = Normalize.mapOfObjects(volumes);
-    entrypoint = Normalize.list(entrypoint);
-    onBuild = Normalize.list(onBuild);
-    labels = Normalize.map(labels);
-    shell = Normalize.list(shell);
-    extra = ExtraFields.copy(ContainerCreateRequest.class, extra);
+    config = config == null ? ContainerConfig.builder().build() : config;
+    ExtraFields.copy(ContainerCreateRequest.class, config.extra());
   }
 
   /**
@@ -157,16 +73,13 @@ public record ContainerCreateRequest(
   }
 
   /**
-   * Returns the container part of this request (every field except {@code HostConfig} and
-   * {@code NetworkingConfig}), including the extra fields.
+   * Returns the fields berth does not model. They are kept in {@link #config()}, the part of
+   * the object Jackson hands every field that the other components do not take.
    *
-   * @return the container configuration
+   * @return an unmodifiable map, never {@code null}
    */
-  public ContainerConfig config() {
-    return new ContainerConfig(hostname, domainname, user, attachStdin, attachStdout,
-        attachStderr, exposedPorts, tty, openStdin, stdinOnce, env, cmd, healthcheck,
-        argsEscaped, image, volumes, workingDir, entrypoint, networkDisabled, macAddress,
-        onBuild, labels, stopSignal, stopTimeout, shell, extra);
+  public Map<String, Object> extra() {
+    return config.extra();
   }
 
   /**
@@ -663,13 +576,7 @@ public record ContainerCreateRequest(
      * @return a new, immutable {@code ContainerCreateRequest}
      */
     public ContainerCreateRequest build() {
-      ContainerConfig c = config.build();
-      return new ContainerCreateRequest(c.hostname(), c.domainname(), c.user(),
-          c.attachStdin(), c.attachStdout(), c.attachStderr(), c.exposedPorts(), c.tty(),
-          c.openStdin(), c.stdinOnce(), c.env(), c.cmd(), c.healthcheck(),
-          c.argsEscaped(), c.image(), c.volumes(), c.workingDir(), c.entrypoint(),
-          c.networkDisabled(), c.macAddress(), c.onBuild(), c.labels(), c.stopSignal(),
-          c.stopTimeout(), c.shell(), hostConfig, networkingConfig, c.extra());
+      return new ContainerCreateRequest(config.build(), hostConfig, networkingConfig);
     }
   }
 }

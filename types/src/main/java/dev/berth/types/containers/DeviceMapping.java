@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * A host device made available in a container, an item of {@link HostConfig#devices()}.
+ * A host device made available in a container, an item of {@link Resources#devices()}.
  *
  * @param pathOnHost        device path on the host, e.g. {@code /dev/fuse}
  * @param pathInContainer   path inside the container

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * A request for devices (typically GPUs) that a device driver provides, an item of
- * {@link HostConfig#deviceRequests()}.
+ * {@link Resources#deviceRequests()}.
  *
  * @param driver       device driver, e.g. {@code nvidia}; empty to let the engine pick by
  *                     capabilities

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * A resource limit ({@code setrlimit}) of a container's processes, an item of
- * {@link HostConfig#ulimits()}.
+ * {@link Resources#ulimits()}.
  *
  * @param name resource name without the {@code RLIMIT_} prefix, lower case, e.g. {@code nofile}
  * @param soft soft limit

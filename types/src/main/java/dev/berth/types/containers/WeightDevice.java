@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * A relative block IO weight for one device, an item of {@link HostConfig#blkioWeightDevice()}.
+ * A relative block IO weight for one device, an item of {@link Resources#blkioWeightDevice()}.
  *
  * @param path   device path, e.g. {@code /dev/sda}
  * @param weight relative weight, 10 to 1000

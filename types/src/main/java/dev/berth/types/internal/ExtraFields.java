@@ -1,6 +1,7 @@
 package dev.berth.types.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.lang.reflect.RecordComponent;
 import java.util.Collections;
 import java.util.HashSet;
@@ -40,6 +41,12 @@ public final class ExtraFields {
         if (property != null) {
           exact.add(property.value());
           folded.add(property.value().toLowerCase(Locale.ROOT));
+        } else if (c.getAccessor().isAnnotationPresent(JsonUnwrapped.class)
+            && c.getType().isRecord()) {
+          // an unwrapped record's fields sit in the same JSON object
+          Names inner = get(c.getType());
+          exact.addAll(inner.exact());
+          folded.addAll(inner.folded());
         }
       }
       return new Names(Set.copyOf(exact), Set.copyOf(folded));

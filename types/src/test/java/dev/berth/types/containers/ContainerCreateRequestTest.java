@@ -58,8 +58,8 @@ class ContainerCreateRequestTest {
   void emptyRequestIsAnEmptyObject() throws Exception {
     ContainerCreateRequest empty = ContainerCreateRequest.builder().build();
     assertEquals("{}", MAPPER.writeValueAsString(empty));
-    assertEquals(List.of(), empty.env(), "collections are never null");
-    assertEquals(Map.of(), empty.labels());
+    assertEquals(List.of(), empty.config().env(), "collections are never null");
+    assertEquals(Map.of(), empty.config().labels());
     assertEquals(Map.of(), empty.extra());
     assertNull(empty.hostConfig());
   }
@@ -99,11 +99,13 @@ class ContainerCreateRequestTest {
                 .tmpfsOptions(new Mount.TmpfsOptions(1_048_576L, 493L, null))
                 .build())
             .tmpfs("/run", "rw,size=65536k")
-            .memory(64 * 1024 * 1024)
-            .memorySwap(128 * 1024 * 1024)
-            .cpuShares(512)
-            .pidsLimit(100)
-            .ulimit(new Ulimit("nofile", 1024L, 2048L))
+            .resources(r -> r
+                .memory(64 * 1024 * 1024)
+                .memorySwap(128 * 1024 * 1024)
+                .cpuShares(512)
+                .pidsLimit(100)
+                .ulimit(new Ulimit("nofile", 1024L, 2048L))
+                .blkioWeight(300))
             .capDrop("NET_RAW")
             .capAdd("SYS_PTRACE")
             .restartPolicy(RestartPolicy.onFailure(2))
@@ -113,8 +115,7 @@ class ContainerCreateRequestTest {
             .shmSize(32 * 1024 * 1024)
             .init(true)
             .securityOpt("no-new-privileges")
-            .oomScoreAdj(100)
-            .blkioWeight(300))
+            .oomScoreAdj(100))
         .build();
 
     JsonNode accepted = parseTree(resource(ENGINE_20_10 + "container-create-request.json"));
@@ -163,8 +164,8 @@ class ContainerCreateRequestTest {
         {"Image": "busybox", "Tty": true, "FutureField": {"a": 1}, "Other": null,
          "HostConfig": {"Privileged": false, "FutureHost": [1]}}
         """, ContainerCreateRequest.class);
-    assertEquals("busybox", decoded.image());
-    assertEquals(Boolean.TRUE, decoded.tty());
+    assertEquals("busybox", decoded.config().image());
+    assertEquals(Boolean.TRUE, decoded.config().tty());
     assertEquals(Set.of("FutureField", "Other"), decoded.extra().keySet());
     assertEquals(Map.of("a", 1), decoded.extra().get("FutureField"));
     assertNull(decoded.extra().get("Other"));
@@ -178,8 +179,8 @@ class ContainerCreateRequestTest {
     ContainerCreateRequest decoded = read("""
         {"Image": "x", "Cmd": "date", "Entrypoint": "", "HostConfig": {"CapAdd": "NET_ADMIN"}}
         """, ContainerCreateRequest.class);
-    assertEquals(List.of("date"), decoded.cmd());
-    assertEquals(List.of(""), decoded.entrypoint());
+    assertEquals(List.of("date"), decoded.config().cmd());
+    assertEquals(List.of(""), decoded.config().entrypoint());
     assertEquals(List.of("NET_ADMIN"), decoded.hostConfig().capAdd());
     assertEquals("[\"\"]", tree(decoded).get("Entrypoint").toString(),
         "an entry point of one empty string (reset to none) is not empty, so it is sent");
@@ -203,13 +204,13 @@ class ContainerCreateRequestTest {
   @Test
   void hostConfigConsumerEditsTheCurrentValue() {
     ContainerCreateRequest request = ContainerCreateRequest.builder()
-        .hostConfig(HostConfig.builder().networkMode("none").memory(1024L).build())
-        .hostConfig(h -> h.memory(2048L).portBinding("80/tcp", PortBinding.of(8080)))
+        .hostConfig(HostConfig.builder().networkMode("none").resources(r -> r.memory(1024L)).build())
+        .hostConfig(h -> h.resources(r -> r.memory(2048L)).portBinding("80/tcp", PortBinding.of(8080)))
         .hostConfig(h -> h.portBinding("80/tcp", PortBinding.of("127.0.0.1", 8081)))
         .build();
     HostConfig h = request.hostConfig();
     assertEquals("none", h.networkMode());
-    assertEquals(2048L, h.memory());
+    assertEquals(2048L, h.resources().memory());
     assertEquals(Map.of("80/tcp", List.of(new PortBinding(null, "8080"),
         new PortBinding("127.0.0.1", "8081"))), h.portBindings());
     assertEquals("{\"80/tcp\":[{\"HostPort\":\"8080\"},"
@@ -242,23 +243,23 @@ class ContainerCreateRequestTest {
     b.env("B=2").label("k2", "v2").exposedPort("443/tcp").extra("X", 1);
     ContainerCreateRequest second = b.build();
 
-    assertEquals(List.of("A=1"), first.env());
-    assertEquals(Map.of("k", "v"), first.labels());
-    assertEquals(Set.of("80/tcp"), first.exposedPorts().keySet());
+    assertEquals(List.of("A=1"), first.config().env());
+    assertEquals(Map.of("k", "v"), first.config().labels());
+    assertEquals(Set.of("80/tcp"), first.config().exposedPorts().keySet());
     assertEquals(Map.of(), first.extra());
-    assertEquals(List.of("B=2"), second.env(), "a list setter replaces");
-    assertEquals(Map.of("k", "v", "k2", "v2"), second.labels(), "label(k, v) adds");
-    assertEquals(Set.of("80/tcp", "443/tcp"), second.exposedPorts().keySet());
+    assertEquals(List.of("B=2"), second.config().env(), "a list setter replaces");
+    assertEquals(Map.of("k", "v", "k2", "v2"), second.config().labels(), "label(k, v) adds");
+    assertEquals(Set.of("80/tcp", "443/tcp"), second.config().exposedPorts().keySet());
 
-    assertThrows(UnsupportedOperationException.class, () -> second.env().add("C=3"));
-    assertThrows(UnsupportedOperationException.class, () -> second.labels().put("a", "b"));
+    assertThrows(UnsupportedOperationException.class, () -> second.config().env().add("C=3"));
+    assertThrows(UnsupportedOperationException.class, () -> second.config().labels().put("a", "b"));
     assertThrows(UnsupportedOperationException.class, () -> second.extra().put("a", "b"));
     assertThrows(UnsupportedOperationException.class,
-        () -> second.exposedPorts().get("80/tcp").put("a", "b"));
+        () -> second.config().exposedPorts().get("80/tcp").put("a", "b"));
     List<String> source = new ArrayList<>(List.of("Z=1"));
     ContainerCreateRequest third = ContainerCreateRequest.builder().env(source).build();
     source.add("Y=2");
-    assertEquals(List.of("Z=1"), third.env());
+    assertEquals(List.of("Z=1"), third.config().env());
   }
 
   @Test
@@ -270,12 +271,12 @@ class ContainerCreateRequestTest {
         .label("extra", "1")
         .hostConfig(h -> h.autoRemove(true))
         .build();
-    assertEquals(3, changed.labels().size());
+    assertEquals(3, changed.config().labels().size());
     assertEquals(Boolean.TRUE, changed.hostConfig().autoRemove());
-    assertEquals(original.hostConfig().memory(), changed.hostConfig().memory());
+    assertEquals(original.hostConfig().resources().memory(), changed.hostConfig().resources().memory());
     assertNull(original.hostConfig().autoRemove());
     assertEquals(original.config(), changed.config().toBuilder()
-        .labels(original.labels()).build());
+        .labels(original.config().labels()).build());
   }
 
   @Test

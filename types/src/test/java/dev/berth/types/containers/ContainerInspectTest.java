@@ -100,16 +100,16 @@ class ContainerInspectTest {
     assertEquals(List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys",
         "/proc/sysrq-trigger"), h.readonlyPaths());
     // resources
-    assertEquals(512L, h.cpuShares());
-    assertEquals(67_108_864L, h.memory());
-    assertEquals(134_217_728L, h.memorySwap());
-    assertEquals(0, h.blkioWeight(), "requested 300, discarded: the kernel lacks the knob");
-    assertEquals(100L, h.pidsLimit());
-    assertEquals(List.of(new Ulimit("nofile", 1024L, 2048L)), h.ulimits());
-    assertEquals(0L, h.kernelMemory());
-    assertNull(h.memorySwappiness(), "sent as null");
-    assertEquals(Boolean.FALSE, h.oomKillDisable());
-    assertEquals(List.of(), h.devices());
+    assertEquals(512L, h.resources().cpuShares());
+    assertEquals(67_108_864L, h.resources().memory());
+    assertEquals(134_217_728L, h.resources().memorySwap());
+    assertEquals(0, h.resources().blkioWeight(), "requested 300, discarded: the kernel lacks the knob");
+    assertEquals(100L, h.resources().pidsLimit());
+    assertEquals(List.of(new Ulimit("nofile", 1024L, 2048L)), h.resources().ulimits());
+    assertEquals(0L, h.resources().kernelMemory());
+    assertNull(h.resources().memorySwappiness(), "sent as null");
+    assertEquals(Boolean.FALSE, h.resources().oomKillDisable());
+    assertEquals(List.of(), h.resources().devices());
     assertEquals(Map.of(), h.extra(), "20.10 sends no field unknown to this record");
   }
 
@@ -212,11 +212,11 @@ class ContainerInspectTest {
     assertTrue(state.health().log().stream().allMatch(r -> r.exitCode() == 0));
 
     HostConfig h = stopped.hostConfig();
-    assertEquals(100_663_296L, h.memory(), "from the update");
-    assertEquals(201_326_592L, h.memorySwap());
-    assertEquals(256L, h.cpuShares());
-    assertEquals(200L, h.pidsLimit());
-    assertEquals(52_428_800L, h.kernelMemory(), "a deprecated update is still applied");
+    assertEquals(100_663_296L, h.resources().memory(), "from the update");
+    assertEquals(201_326_592L, h.resources().memorySwap());
+    assertEquals(256L, h.resources().cpuShares());
+    assertEquals(200L, h.resources().pidsLimit());
+    assertEquals(52_428_800L, h.resources().kernelMemory(), "a deprecated update is still applied");
     assertEquals(RestartPolicy.unlessStopped().name(), h.restartPolicy().name());
     assertEquals(0, h.restartPolicy().maximumRetryCount());
     assertEquals(List.of(), stopped.execIds(), "exec instances are gone once it stopped");

@@ -34,10 +34,10 @@ class ResourcesTest {
     // and the engine's record of the container afterwards agrees
     HostConfig after = read(resource(ENGINE_20_10 + "container-inspect-stopped.json"),
         ContainerInspect.class).hostConfig();
-    assertEquals(update.memory(), after.memory());
-    assertEquals(update.memorySwap(), after.memorySwap());
-    assertEquals(update.cpuShares(), after.cpuShares());
-    assertEquals(update.pidsLimit(), after.pidsLimit());
+    assertEquals(update.memory(), after.resources().memory());
+    assertEquals(update.memorySwap(), after.resources().memorySwap());
+    assertEquals(update.cpuShares(), after.resources().cpuShares());
+    assertEquals(update.pidsLimit(), after.resources().pidsLimit());
   }
 
   @Test
@@ -71,11 +71,11 @@ class ResourcesTest {
   @Test
   void hostConfigBuilderCoversDevicesAndThrottles() {
     HostConfig h = HostConfig.builder()
-        .device(new DeviceMapping("/dev/fuse", "/dev/fuse", "rwm"))
-        .deviceRequest(new DeviceRequest("nvidia", -1, null,
-            List.of(List.of("gpu", "compute")), null))
-        .blkioDeviceReadBps(new ThrottleDevice("/dev/sda", 1_048_576L))
-        .blkioWeightDevice(new WeightDevice("/dev/sda", 200))
+        .resources(r -> r.device(new DeviceMapping("/dev/fuse", "/dev/fuse", "rwm")))
+        .resources(r -> r.deviceRequest(new DeviceRequest("nvidia", -1, null,
+            List.of(List.of("gpu", "compute")), null)))
+        .resources(r -> r.blkioDeviceReadBps(new ThrottleDevice("/dev/sda", 1_048_576L)))
+        .resources(r -> r.blkioWeightDevice(new WeightDevice("/dev/sda", 200)))
         .consoleSize(24, 80)
         .build();
     assertEquals(parseTree("""
