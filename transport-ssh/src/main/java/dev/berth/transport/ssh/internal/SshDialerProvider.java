@@ -1,0 +1,22 @@
+package dev.berth.transport.ssh.internal;
+
+import dev.berth.transport.Dialer;
+import dev.berth.transport.DialerProvider;
+import dev.berth.transport.Endpoint;
+import dev.berth.transport.ssh.SshDialer;
+
+/** Serves {@code ssh://} for {@link Endpoint#dialer()}: an {@link SshDialer} with its defaults. */
+public final class SshDialerProvider implements DialerProvider {
+  /** For {@link java.util.ServiceLoader}. */
+  public SshDialerProvider() {}
+
+  @Override
+  public String scheme() {
+    return "ssh";
+  }
+
+  @Override
+  public Dialer dialer(Endpoint endpoint) {
+    return SshDialer.builder(endpoint).build();
+  }
+}
