@@ -241,7 +241,44 @@ public final class SshDialer implements Dialer, Closeable {
           + " refused to run `" + command + "` (a session channel; MaxSessions in its sshd_config?): "
           + e.getMessage(), e);
     }
-    return Connections.ofStreams(description, new ExecInput(in, ch, err), out, closer(ref, ch), out::close);
+    Connection c = Connections.ofStreams(description, new ExecInput(in, ch, err), out, closer(ref, ch), out::close);
+    try {
+      awaitReady(c, ms);
+      return c;
+    } catch (IOException | RuntimeException e) {
+      c.close();
+      throw e;
+    }
+  }
+
+  private static final byte[] READY_PROBE = "HEAD /_ping HTTP/1.1\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * Waits until the remote command relays to the engine, by one {@code HEAD /_ping} on the new
+   * connection (no body, so the connection stays clean for the caller): a dial then returns a
+   * connection as ready as a connected socket, however long the remote CLI takes to start, and a
+   * missing CLI fails the dial itself with a typed error.
+   */
+  private void awaitReady(Connection c, int ms) throws IOException {
+    c.setReadTimeout(Duration.ofMillis(ms == 0 ? 60_000 : ms));
+    c.output().write(READY_PROBE);
+    c.output().flush();
+    InputStream in = c.input();
+    StringBuilder head = new StringBuilder();
+    while (head.length() < 8192 && (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n"))) {
+      int b = in.read();
+      if (b < 0) {
+        throw new SshException(SshException.Reason.REMOTE_COMMAND_FAILED, target(), "`" + command + "` on "
+            + target() + " ended before the engine answered", null);
+      }
+      head.append((char) b);
+    }
+    if (!head.toString().startsWith("HTTP/1.")) {
+      throw new SshException(SshException.Reason.REMOTE_COMMAND_FAILED, target(), "`" + command + "` on "
+          + target() + " does not relay to an engine: it answered "
+          + head.toString().lines().findFirst().orElse("").strip(), null);
+    }
+    c.setReadTimeout(Duration.ZERO);
   }
 
   private Connections.IoAction closer(Ref ref, com.jcraft.jsch.Channel ch) {
