@@ -58,6 +58,15 @@ final class SshRig {
         .agent(false);
   }
 
+  /** Like {@link #builder} but with no key: the test adds its own. */
+  static SshDialer.Builder bare(String address) {
+    check();
+    return SshDialer.builder(Endpoint.parse(address))
+        .knownHosts(dir().resolve("known_hosts"))
+        .sshConfig(null)
+        .agent(false);
+  }
+
   private static String env(String name, String fallback) {
     String v = System.getenv(name);
     return v == null || v.isBlank() ? fallback : v;

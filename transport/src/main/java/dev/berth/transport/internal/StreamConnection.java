@@ -166,9 +166,7 @@ public final class StreamConnection implements Connection {
           return n;
         }
         if (failure != null) {
-          IOException e = new IOException("reading from " + description + " failed: " + failure.getMessage());
-          e.initCause(failure);
-          throw e;
+          throw failure; // as the source threw it: its type may say why (e.g. a remote command missing)
         }
         if (eof) {
           return -1;
