@@ -86,6 +86,8 @@ public final class SshDialer implements Dialer, Closeable {
   private final String user;
   private final String remoteSocket; // null in dial-stdio mode
   private final String command; // null in direct mode
+  private final boolean fallback; // to dial-stdio when the server refuses stream-local channels
+  private volatile boolean fellBack;
   private final List<Key> keys;
   private final boolean useAgent;
   private final Path knownHosts;
@@ -105,13 +107,15 @@ public final class SshDialer implements Dialer, Closeable {
     this.knownHosts = knownHosts;
     this.acceptUnknown = b.acceptUnknown;
     this.command = b.command;
+    this.fallback = b.fallback;
     this.remoteSocket = b.command != null ? null : b.remoteSocket != null ? b.remoteSocket : DEFAULT_REMOTE_SOCKET;
     this.description = "ssh://" + target() + (command != null ? " (" + command + ")" : remoteSocket);
   }
 
   /**
    * A builder for an {@code ssh://[user@]host[:port][/remote/socket]} endpoint. The host may be an
-   * alias of {@code ~/.ssh/config}; an explicit user, port or path wins over the config.
+   * alias of {@code ~/.ssh/config}; a user, a port other than 22 or a path in the address wins over
+   * the config.
    *
    * @throws IllegalArgumentException when the endpoint is not {@code ssh://}
    */
@@ -122,10 +126,8 @@ public final class SshDialer implements Dialer, Closeable {
     }
     Builder b = new Builder(endpoint.host());
     b.user = endpoint.user();
-    b.port = endpoint.toString().matches("ssh://[^/]*:\\d+(/.*)?") && endpoint.port() != 22 ? endpoint.port() : -1;
-    if (endpoint.port() == 22 && endpoint.toString().contains(":22")) {
-      b.port = 22;
-    }
+    // Endpoint fills in 22 for a missing port: then the ssh config's Port (if any) applies
+    b.port = endpoint.port() == 22 ? -1 : endpoint.port();
     String p = endpoint.path();
     if (p != null && !p.isEmpty() && !p.equals("/")) {
       b.remoteSocket = p;
@@ -150,7 +152,22 @@ public final class SshDialer implements Dialer, Closeable {
     Ref ref = acquire(ms);
     boolean ok = false;
     try {
-      Connection c = command == null ? openDirect(ref, ms) : openExec(ref, ms);
+      Connection c;
+      if (command != null) {
+        c = openExec(ref, ms, command);
+      } else if (fellBack) {
+        c = openExec(ref, ms, DIAL_STDIO);
+      } else {
+        try {
+          c = openDirect(ref, ms);
+        } catch (SshException e) {
+          if (!fallback || e.reason() != SshException.Reason.CHANNEL_REFUSED) {
+            throw e;
+          }
+          c = openExec(ref, ms, DIAL_STDIO);
+          fellBack = true; // the server's policy will not change for this session's lifetime
+        }
+      }
       ok = true;
       return c;
     } finally {
@@ -220,7 +237,7 @@ public final class SshDialer implements Dialer, Closeable {
     }
   }
 
-  private Connection openExec(Ref ref, int ms) throws IOException {
+  private Connection openExec(Ref ref, int ms, String command) throws IOException {
     ChannelExec ch;
     InputStream in;
     OutputStream out;
@@ -241,9 +258,9 @@ public final class SshDialer implements Dialer, Closeable {
           + " refused to run `" + command + "` (a session channel; MaxSessions in its sshd_config?): "
           + e.getMessage(), e);
     }
-    Connection c = Connections.ofStreams(description, new ExecInput(in, ch, err), out, closer(ref, ch), out::close);
+    Connection c = Connections.ofStreams(description, new ExecInput(in, ch, err, command), out, closer(ref, ch), out::close);
     try {
-      awaitReady(c, ms);
+      awaitReady(c, ms, command);
       return c;
     } catch (IOException | RuntimeException e) {
       c.close();
@@ -259,7 +276,7 @@ public final class SshDialer implements Dialer, Closeable {
    * connection as ready as a connected socket, however long the remote CLI takes to start, and a
    * missing CLI fails the dial itself with a typed error.
    */
-  private void awaitReady(Connection c, int ms) throws IOException {
+  private void awaitReady(Connection c, int ms, String command) throws IOException {
     c.setReadTimeout(Duration.ofMillis(ms == 0 ? 60_000 : ms));
     c.output().write(READY_PROBE);
     c.output().flush();
@@ -302,12 +319,14 @@ public final class SshDialer implements Dialer, Closeable {
     private final InputStream in;
     private final ChannelExec ch;
     private final CappedBuffer err;
+    private final String command;
     private boolean any;
 
-    ExecInput(InputStream in, ChannelExec ch, CappedBuffer err) {
+    ExecInput(InputStream in, ChannelExec ch, CappedBuffer err, String command) {
       this.in = in;
       this.ch = ch;
       this.err = err;
+      this.command = command;
     }
 
     @Override
@@ -772,6 +791,7 @@ public final class SshDialer implements Dialer, Closeable {
     private Path knownHosts;
     private boolean acceptUnknown;
     private Path sshConfig = home().resolve(".ssh/config");
+    private boolean fallback;
 
     private Builder(String host) {
       this.host = host;
@@ -821,6 +841,17 @@ public final class SshDialer implements Dialer, Closeable {
         throw new IllegalArgumentException("command must not be empty");
       }
       this.command = command;
+      return this;
+    }
+
+    /**
+     * In direct mode, whether to switch to {@value SshDialer#DIAL_STDIO} when the server refuses
+     * stream-local channels (default false: the dial fails with
+     * {@link SshException.Reason#CHANNEL_REFUSED}). {@link dev.berth.transport.Endpoint#dialer()}
+     * turns it on, so that {@code DOCKER_HOST=ssh://…} works wherever the docker CLI's does.
+     */
+    public Builder fallbackToDialStdio(boolean fallback) {
+      this.fallback = fallback;
       return this;
     }
 

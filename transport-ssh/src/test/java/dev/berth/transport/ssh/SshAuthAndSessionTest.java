@@ -43,6 +43,14 @@ class SshAuthAndSessionTest {
   }
 
   @Test
+  void anSshAddressWithAnAliasTakesPortAndUserFromTheConfig() throws Exception {
+    SshRig.check();
+    SshDialer d = SshDialer.builder(Endpoint.parse("ssh://berth-ssh")).sshConfig(SshRig.dir().resolve("config")).agent(false).build();
+    assertEquals("ssh://root@127.0.0.1:2222/var/run/docker.sock", d.toString());
+    SshErrorsTest.pings(d);
+  }
+
+  @Test
   void theAddressPathIsTheRemoteSocket() {
     SshDialer d = SshDialer.builder(Endpoint.parse("ssh://me@host:2200/run/user/1000/docker.sock")).sshConfig(null).build();
     assertEquals("/run/user/1000/docker.sock", d.remoteSocket().orElseThrow());

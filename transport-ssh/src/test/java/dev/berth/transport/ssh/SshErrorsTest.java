@@ -116,6 +116,7 @@ class SshErrorsTest {
     assertEquals(SshException.Reason.CHANNEL_REFUSED, e.reason());
     assertTrue(e.getMessage().contains("AllowStreamLocalForwarding") && e.getMessage().contains("dial-stdio"), e.getMessage());
     pings(SshRig.builder(SshRig.noForwardingHost()).dialStdio().build());
+    pings(SshRig.builder(SshRig.noForwardingHost()).fallbackToDialStdio(true).build());
   }
 
   @Test
