@@ -1,5 +1,6 @@
 package dev.berth.transport;
 
+import dev.berth.transport.internal.PushedConnection;
 import dev.berth.transport.internal.SocketConnection;
 import dev.berth.transport.internal.StreamConnection;
 import java.io.IOException;
@@ -20,6 +21,10 @@ import java.util.Objects;
  *       p::destroy, () -> p.getOutputStream().close());
  * };
  * }</pre>
+ *
+ * <p>Three shapes of source: a {@link Socket} ({@link #ofSocket}); a pair of blocking streams
+ * ({@link #ofStreams}, which reads ahead on a thread of its own); a callback-driven source that
+ * pushes what it receives ({@link #ofPushed}: no thread, the source never blocks).
  */
 public final class Connections {
   private Connections() {}
@@ -29,6 +34,51 @@ public final class Connections {
   public interface IoAction {
     /** Runs the action. */
     void run() throws IOException;
+  }
+
+  /**
+   * A {@link Connection} fed by a callback-driven source (an SSH library's channel, a Netty or NIO
+   * handler): the source writes what it receives to {@link #receiver()} and closes it at the end
+   * of the stream. Obtain one from {@link Connections#ofPushed}.
+   */
+  public interface Pushed extends Connection {
+    /**
+     * Where the source delivers incoming bytes. Writes copy and return at once, never blocking
+     * the source's thread; {@code close()} is the end of the stream. Readers see the bytes, then
+     * the end.
+     */
+    OutputStream receiver();
+
+    /** The source failed: readers get {@code e} once the bytes delivered before are read. */
+    void receiveFailed(IOException e);
+  }
+
+  /**
+   * A connection whose incoming bytes a callback-driven source pushes into
+   * {@link Pushed#receiver()}. Reads wait on the buffered bytes, so read timeouts, interrupts and
+   * {@link Connection#close()} from another thread work with no thread of ours.
+   *
+   * <p>Why the source must never block: one source thread often serves many connections (an SSH
+   * session's does), and a blocked write to one reader that stopped reading would stall all
+   * others. The cost is memory: bytes a slow reader has not taken yet are buffered, up to
+   * {@code maxBuffered}; beyond it the connection fails (the reader gets an {@link IOException}
+   * after what was buffered is dropped) and {@code close} runs, on a thread of its own.
+   *
+   * @param description what the connection goes to, for messages
+   * @param out the outgoing bytes; writes may block (e.g. for the peer's flow-control window)
+   * @param close closes the source; called once, from any thread
+   * @param halfClose signals end-of-stream to the peer; {@code null} closes {@code out}
+   * @param maxBuffered the most bytes held for a reader that is behind
+   */
+  public static Pushed ofPushed(String description, OutputStream out, IoAction close, IoAction halfClose,
+      long maxBuffered) {
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(close, "close");
+    if (maxBuffered < 1) {
+      throw new IllegalArgumentException("maxBuffered must be positive: " + maxBuffered);
+    }
+    return new PushedConnection(description, out, close, halfClose == null ? out::close : halfClose, maxBuffered);
   }
 
   /**

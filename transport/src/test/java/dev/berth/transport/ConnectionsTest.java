@@ -106,4 +106,52 @@ class ConnectionsTest {
     assertSame(typed, assertThrows(IOException.class, () -> c.input().read()));
     c.close();
   }
+
+  @Test
+  void aPushedConnectionBuffersWithoutBlockingTheSourceAndHonoursTimeouts() throws Exception {
+    Connections.Pushed c = Connections.ofPushed("pushed", sent, closes::incrementAndGet, null, 1000);
+    c.setReadTimeout(Duration.ofMillis(150));
+    assertThrows(SocketTimeoutException.class, () -> c.input().read());
+    c.receiver().write("abc".getBytes());
+    c.receiver().write("def".getBytes());
+    byte[] buf = new byte[4];
+    assertEquals(4, c.input().read(buf));
+    assertEquals("abcd", new String(buf));
+    c.receiver().close();
+    assertEquals("ef", new String(c.input().readAllBytes()));
+    assertEquals(-1, c.input().read());
+    c.close();
+    assertEquals(1, closes.get());
+  }
+
+  @Test
+  void aPushedConnectionWhoseReaderFallsTooFarBehindFailsAndClosesTheSource() throws Exception {
+    Connections.Pushed c = Connections.ofPushed("pushed", sent, closes::incrementAndGet, null, 1000);
+    c.receiver().write(new byte[600]);
+    c.receiver().write(new byte[600]); // returns at once: the source is never held up
+    IOException e = assertThrows(IOException.class, () -> c.input().read());
+    assertTrue(e.getMessage().contains("behind"), e.getMessage());
+    long until = System.nanoTime() + 2_000_000_000L;
+    while (closes.get() == 0 && System.nanoTime() < until) {
+      Thread.sleep(5);
+    }
+    assertEquals(1, closes.get(), "the source was closed");
+    c.close();
+    assertEquals(1, closes.get(), "once");
+  }
+
+  @Test
+  void closingAPushedConnectionWakesItsReader() throws Exception {
+    Connections.Pushed c = Connections.ofPushed("pushed", sent, closes::incrementAndGet, null, 1000);
+    CompletableFuture<Object> r = CompletableFuture.supplyAsync(() -> {
+      try {
+        return c.input().read();
+      } catch (IOException e) {
+        return e;
+      }
+    });
+    Thread.sleep(200);
+    c.close();
+    assertTrue(r.get(2, TimeUnit.SECONDS) instanceof SocketException);
+  }
 }

@@ -78,6 +78,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class SshDialer implements Dialer, Closeable {
   /** The engine socket of a rootful Docker Engine, the default remote socket. */
   public static final String DEFAULT_REMOTE_SOCKET = "/var/run/docker.sock";
+  /**
+   * The most bytes held for one connection whose reader is behind; beyond it that connection fails
+   * rather than stall the session's other channels (JSch delivers all channels on one thread).
+   */
+  static final long MAX_BUFFERED = 16L * 1024 * 1024;
+
   /** The command of {@link Builder#dialStdio()}. */
   public static final String DIAL_STDIO = "docker system dial-stdio";
 
@@ -178,22 +184,22 @@ public final class SshDialer implements Dialer, Closeable {
   }
 
   private Connection openDirect(Ref ref, int ms) throws IOException {
-    ChannelDirectStreamLocal ch;
-    InputStream in;
-    OutputStream out;
+    ChannelDirectStreamLocal ch = null;
     try {
       ch = (ChannelDirectStreamLocal) ref.session.openChannel("direct-streamlocal@openssh.com");
       ch.setSocketPath(remoteSocket);
-      in = ch.getInputStream();
-      out = ch.getOutputStream();
+      OutputStream out = ch.getOutputStream();
+      Connections.Pushed c = Connections.ofPushed(description, out, closer(ref, ch), out::close, MAX_BUFFERED);
+      ch.setOutputStream(c.receiver(), false);
       ch.connect(ms);
+      return c;
     } catch (JSchException e) {
-      throw directChannelFailed(ref, e);
+      throw directChannelFailed(ref, e, ch);
     }
-    return Connections.ofStreams(description, in, out, closer(ref, ch), out::close);
   }
 
-  private IOException directChannelFailed(Ref ref, JSchException e) {
+  private IOException directChannelFailed(Ref ref, JSchException e, com.jcraft.jsch.Channel ch) {
+    String code = ch == null ? "" : " (server reason code " + ch.getExitStatus() + ")";
     if (!ref.session.isConnected()) {
       return new SshException(SshException.Reason.CONNECT, target(), "the SSH session to " + target()
           + " ended while opening a channel to " + remoteSocket + ": " + e.getMessage(), e);
@@ -208,7 +214,7 @@ public final class SshDialer implements Dialer, Closeable {
     }
     return new SshException(SshException.Reason.CHANNEL_REFUSED, target(), "the SSH server at " + target()
         + " refused a stream-local channel to " + remoteSocket + " (AllowStreamLocalForwarding no in its"
-        + " sshd_config, or no permission on the socket for user " + user + "); use dial-stdio mode instead", e);
+        + " sshd_config, or no permission on the socket for user " + user + "); use dial-stdio mode instead" + code, e);
   }
 
   /** Whether a socket exists at the remote path, by {@code test -S}; null when that cannot be told. */
@@ -239,15 +245,15 @@ public final class SshDialer implements Dialer, Closeable {
 
   private Connection openExec(Ref ref, int ms, String command) throws IOException {
     ChannelExec ch;
-    InputStream in;
-    OutputStream out;
+    Connections.Pushed pushed;
     CappedBuffer err = new CappedBuffer(4096);
     try {
       ch = (ChannelExec) ref.session.openChannel("exec");
       ch.setCommand(command);
-      in = ch.getInputStream();
       ch.setErrStream(err, true);
-      out = ch.getOutputStream();
+      OutputStream out = ch.getOutputStream();
+      pushed = Connections.ofPushed(description, out, closer(ref, ch), out::close, MAX_BUFFERED);
+      ch.setOutputStream(pushed.receiver(), false);
       ch.connect(ms);
     } catch (JSchException e) {
       if (!ref.session.isConnected()) {
@@ -258,13 +264,54 @@ public final class SshDialer implements Dialer, Closeable {
           + " refused to run `" + command + "` (a session channel; MaxSessions in its sshd_config?): "
           + e.getMessage(), e);
     }
-    Connection c = Connections.ofStreams(description, new ExecInput(in, ch, err, command), out, closer(ref, ch), out::close);
+    Connection c = new ExecConnection(pushed, new ExecInput(pushed.input(), ch, err, command));
     try {
       awaitReady(c, ms, command);
       return c;
     } catch (IOException | RuntimeException e) {
       c.close();
       throw e;
+    }
+  }
+
+  /** The exec channel's connection, whose input tells a failed command from a clean end. */
+  private static final class ExecConnection implements Connection {
+    private final Connection c;
+    private final InputStream in;
+
+    ExecConnection(Connection c, InputStream in) {
+      this.c = c;
+      this.in = in;
+    }
+
+    @Override
+    public InputStream input() {
+      return in;
+    }
+
+    @Override
+    public OutputStream output() {
+      return c.output();
+    }
+
+    @Override
+    public void setReadTimeout(Duration timeout) throws IOException {
+      c.setReadTimeout(timeout);
+    }
+
+    @Override
+    public void shutdownOutput() throws IOException {
+      c.shutdownOutput();
+    }
+
+    @Override
+    public void close() throws IOException {
+      c.close();
+    }
+
+    @Override
+    public String toString() {
+      return c.toString();
     }
   }
 
@@ -345,6 +392,16 @@ public final class SshDialer implements Dialer, Closeable {
         failed();
       }
       return n;
+    }
+
+    @Override
+    public int available() throws IOException {
+      return in.available();
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
     }
 
     private void failed() throws SshException {

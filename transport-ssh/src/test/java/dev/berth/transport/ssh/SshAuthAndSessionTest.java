@@ -85,6 +85,47 @@ class SshAuthAndSessionTest {
     SshErrorsTest.pings(dialer);
   }
 
+  /**
+   * JSch hands every channel's data to one session thread: a stream nobody reads must not hold up
+   * the other connections on the session (regression: it did, while reads blocked that thread).
+   */
+  @Test
+  void aStreamNobodyReadsDoesNotStallTheOtherConnections() throws Exception {
+    for (boolean dialStdio : new boolean[] {false, true}) {
+      SshDialer.Builder b = SshRig.builder(SshRig.host());
+      SshDialer dialer = (dialStdio ? b.dialStdio() : b).build();
+      Connection unread = dialer.dial(Duration.ofSeconds(20));
+      Connection other = dialer.dial(Duration.ofSeconds(20));
+      // about 3 MB of answers, more than JSch's 1 MB channel window and any pipe, left unread
+      StringBuilder many = new StringBuilder();
+      for (int i = 0; i < 3000; i++) {
+        many.append("GET /v1.41/version HTTP/1.1\r\nHost: docker\r\n\r\n");
+      }
+      unread.output().write(many.toString().getBytes(StandardCharsets.US_ASCII));
+      unread.output().flush();
+      long until = System.nanoTime() + 30_000_000_000L;
+      while (unread.input().available() < 1_500_000 && System.nanoTime() < until) {
+        Thread.sleep(50);
+      }
+      assertTrue(unread.input().available() >= 1_500_000, "the unread answers are buffered, beyond JSch's window: "
+          + unread.input().available());
+      for (int i = 0; i < 5; i++) {
+        other.output().write("GET /_ping HTTP/1.1\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        other.output().flush();
+        other.setReadTimeout(Duration.ofSeconds(5));
+        byte[] buf = new byte[4096];
+        String got = "";
+        while (!got.endsWith("OK")) {
+          int n = other.input().read(buf);
+          assertTrue(n > 0, "the other connection answers");
+          got += new String(buf, 0, n, StandardCharsets.US_ASCII);
+        }
+      }
+      unread.close();
+      other.close();
+    }
+  }
+
   /** TCP connections from us to the test sshd, as the kernel lists them. */
   private static int sshdSessions() throws Exception {
     int port = Endpoint.parse(SshRig.host()).port();
