@@ -93,6 +93,10 @@ public final class SshDialer implements Dialer, Closeable {
   private final String remoteSocket; // null in dial-stdio mode
   private final String command; // null in direct mode
   private final boolean fallback; // to dial-stdio when the server refuses stream-local channels
+  private final String sshBinary; // non-null: run the local ssh client instead of JSch
+  private final String alias; // the host as given (for the local ssh client, which reads its config)
+  private final Path sshConfigFile;
+  private final boolean explicitKnownHosts;
   private volatile boolean fellBack;
   private final List<Key> keys;
   private final boolean useAgent;
@@ -114,6 +118,10 @@ public final class SshDialer implements Dialer, Closeable {
     this.acceptUnknown = b.acceptUnknown;
     this.command = b.command;
     this.fallback = b.fallback;
+    this.sshBinary = b.sshBinary;
+    this.alias = b.host;
+    this.sshConfigFile = b.sshConfig;
+    this.explicitKnownHosts = b.knownHosts != null;
     this.remoteSocket = b.command != null ? null : b.remoteSocket != null ? b.remoteSocket : DEFAULT_REMOTE_SOCKET;
     this.description = "ssh://" + target() + (command != null ? " (" + command + ")" : remoteSocket);
   }
@@ -155,6 +163,9 @@ public final class SshDialer implements Dialer, Closeable {
   @Override
   public Connection dial(Duration connectTimeout) throws IOException {
     int ms = connectTimeout.isZero() ? 0 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+    if (sshBinary != null) {
+      return dialLocalSsh(ms);
+    }
     Ref ref = acquire(ms);
     boolean ok = false;
     try {
@@ -271,6 +282,139 @@ public final class SshDialer implements Dialer, Closeable {
     } catch (IOException | RuntimeException e) {
       c.close();
       throw e;
+    }
+  }
+
+  // ------------------------------------------------------------------------------ local ssh client
+
+  /**
+   * Runs {@code ssh [options] host -- command}: the user's whole OpenSSH setup applies (ProxyJump,
+   * agent, config). One process per connection, adapted with {@link Connections#ofStreams}.
+   */
+  private Connection dialLocalSsh(int ms) throws IOException {
+    String cmd = command != null ? command : DIAL_STDIO;
+    List<String> argv = new ArrayList<>(List.of(sshBinary, "-o", "BatchMode=yes", "-T", "-e", "none"));
+    if (sshConfigFile == null) {
+      argv.addAll(List.of("-F", "/dev/null")); // sshConfig(null): no config at all
+    } else if (Files.isRegularFile(sshConfigFile)) {
+      argv.addAll(List.of("-F", sshConfigFile.toString()));
+    }
+    if (ms > 0) {
+      argv.addAll(List.of("-o", "ConnectTimeout=" + Math.max(1, (ms + 999) / 1000)));
+    }
+    if (explicitKnownHosts) {
+      argv.addAll(List.of("-o", "UserKnownHostsFile=" + knownHosts));
+    }
+    argv.addAll(List.of("-o", "StrictHostKeyChecking=" + (acceptUnknown ? "accept-new" : "yes")));
+    for (Key k : keys) {
+      if (!k.fromDefaults) {
+        argv.addAll(List.of("-i", k.path.toString()));
+      }
+    }
+    argv.addAll(List.of("-p", Integer.toString(port), "-l", user, alias, "--", cmd));
+    Process p;
+    try {
+      p = new ProcessBuilder(argv).start();
+    } catch (IOException e) {
+      throw new SshException(SshException.Reason.CONNECT, target(), "cannot run the local ssh client "
+          + sshBinary + ": " + e.getMessage(), e);
+    }
+    CappedBuffer err = new CappedBuffer(4096);
+    Thread errCopy = new Thread(() -> {
+      try (InputStream e = p.getErrorStream()) {
+        e.transferTo(err);
+      } catch (IOException ignored) {
+        // the process ended
+      }
+    }, "berth-ssh-stderr");
+    errCopy.setDaemon(true);
+    errCopy.start();
+    OutputStream out = p.getOutputStream();
+    Connection streams = Connections.ofStreams(description, p.getInputStream(), out, () -> {
+      p.destroy();
+      p.getInputStream().close();
+    }, out::close);
+    Connection c = new ExecConnection(streams, new ProcessInput(streams.input(), p, err, cmd));
+    try {
+      awaitReady(c, ms, cmd);
+      return c;
+    } catch (IOException | RuntimeException e) {
+      c.close();
+      throw e;
+    }
+  }
+
+  /** The ssh process's stdout; an end before any byte means ssh or the remote command failed. */
+  private final class ProcessInput extends InputStream {
+    private final InputStream in;
+    private final Process p;
+    private final CappedBuffer err;
+    private final String cmd;
+    private boolean any;
+
+    ProcessInput(InputStream in, Process p, CappedBuffer err, String cmd) {
+      this.in = in;
+      this.p = p;
+      this.err = err;
+      this.cmd = cmd;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      int n = read(one, 0, 1);
+      return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = in.read(b, off, len);
+      if (n > 0) {
+        any = true;
+      } else if (n < 0 && !any) {
+        failed();
+      }
+      return n;
+    }
+
+    @Override
+    public int available() throws IOException {
+      return in.available();
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
+
+    private void failed() throws IOException {
+      int status;
+      try {
+        status = p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS) ? p.exitValue() : -1;
+        Thread.sleep(20); // the last of stderr
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while running ssh to " + target());
+      }
+      String stderr = err.text().strip();
+      String lower = stderr.toLowerCase(Locale.ROOT);
+      String said = "(exit status " + status + (stderr.isEmpty() ? "" : ": " + stderr) + ")";
+      SshException.Reason reason;
+      if (status == 255 && lower.contains("host key verification failed")) {
+        reason = lower.contains("changed") ? SshException.Reason.HOST_KEY_CHANGED : SshException.Reason.HOST_KEY_UNKNOWN;
+      } else if (status == 255 && lower.contains("permission denied")) {
+        reason = SshException.Reason.AUTHENTICATION;
+      } else if (status == 255) {
+        reason = SshException.Reason.CONNECT;
+      } else if (status == 127 || lower.contains("not found")) {
+        reason = SshException.Reason.REMOTE_COMMAND_MISSING;
+      } else if (lower.contains("no such file or directory")) {
+        reason = SshException.Reason.REMOTE_SOCKET_MISSING;
+      } else {
+        reason = SshException.Reason.REMOTE_COMMAND_FAILED;
+      }
+      throw new SshException(reason, target(), "ssh to " + target() + " running `" + cmd + "` ended without answering "
+          + said, null);
     }
   }
 
@@ -849,6 +993,7 @@ public final class SshDialer implements Dialer, Closeable {
     private boolean acceptUnknown;
     private Path sshConfig = home().resolve(".ssh/config");
     private boolean fallback;
+    private String sshBinary;
 
     private Builder(String host) {
       this.host = host;
@@ -909,6 +1054,22 @@ public final class SshDialer implements Dialer, Closeable {
      */
     public Builder fallbackToDialStdio(boolean fallback) {
       this.fallback = fallback;
+      return this;
+    }
+
+    /**
+     * Runs the local OpenSSH client instead of the built-in SSH implementation:
+     * {@code ssh -p PORT -l USER HOST -- docker system dial-stdio} (or the {@link #dialStdio(String)}
+     * command) per connection, so that the user's whole OpenSSH setup applies (ProxyJump, agent,
+     * certificates, config). Keys, known_hosts and the ssh config given here are passed as
+     * {@code -i}, {@code UserKnownHostsFile} and {@code -F}; {@code BatchMode=yes}, so nothing
+     * prompts. Costs a process and an SSH handshake per connection; failures are still typed from
+     * ssh's exit status and message.
+     *
+     * @param ssh the client to run, e.g. {@code ssh} (found on PATH) or {@code /usr/bin/ssh}
+     */
+    public Builder localSsh(String ssh) {
+      this.sshBinary = Objects.requireNonNull(ssh, "ssh");
       return this;
     }
 

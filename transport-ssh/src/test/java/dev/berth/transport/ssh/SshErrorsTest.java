@@ -164,4 +164,15 @@ class SshErrorsTest {
     c.close();
     pings(dialer); // a new session
   }
+
+  @Test
+  void theLocalSshClientsFailuresAreTypedToo(@TempDir Path dir) throws Exception {
+    Path empty = Files.createFile(dir.resolve("known_hosts"));
+    assertEquals(SshException.Reason.HOST_KEY_UNKNOWN,
+        dialFails(SshRig.builder(SshRig.host()).knownHosts(empty).localSsh("ssh").build()).reason());
+    assertEquals(SshException.Reason.AUTHENTICATION, dialFails(SshRig.bare(SshRig.host())
+        .identity(SshRig.dir().resolve("id_unauthorized")).localSsh("ssh").build()).reason());
+    assertEquals(SshException.Reason.REMOTE_COMMAND_MISSING, dialFails(SshRig.builder(SshRig.host())
+        .dialStdio("berth-no-such-cli system dial-stdio").localSsh("ssh").build()).reason());
+  }
 }
