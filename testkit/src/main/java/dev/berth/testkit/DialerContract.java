@@ -37,6 +37,8 @@ import org.junit.jupiter.api.Timeout;
 public abstract class DialerContract {
   private static final byte[] PING = ("GET /_ping HTTP/1.1\r\nHost: docker\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
   private final List<Connection> opened = new ArrayList<>();
+  // own threads: the common pool may have a single thread, which a blocked reader would take
+  private final java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool();
 
   /** The dialer under test; called once per test. */
   protected abstract Dialer dialer() throws IOException;
@@ -52,6 +54,7 @@ public abstract class DialerContract {
     for (Connection c : opened) {
       c.close();
     }
+    threads.shutdownNow();
   }
 
   /** Reads until the bytes read so far contain {@code marker}; fails at end of stream. */
@@ -137,7 +140,7 @@ public abstract class DialerContract {
       } catch (IOException e) {
         return e;
       }
-    });
+    }, threads);
     Thread.sleep(300);
     assertFalse(reader.isDone(), "the reader blocks on the idle connection");
     long t0 = System.nanoTime();
@@ -165,7 +168,7 @@ public abstract class DialerContract {
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
-    });
+    }, threads);
     Thread.sleep(200);
     CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
       try {
@@ -174,7 +177,7 @@ public abstract class DialerContract {
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
-    });
+    }, threads);
     writer.get(3, TimeUnit.SECONDS);
     assertTrue(reader.get(5, TimeUnit.SECONDS).startsWith("HTTP/1.1 200"));
   }
