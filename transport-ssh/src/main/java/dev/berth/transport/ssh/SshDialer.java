@@ -54,6 +54,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li><b>dial-stdio</b> ({@link Builder#dialStdio()}): each connection is an exec of
  *       {@code docker system dial-stdio} (or another command) speaking HTTP over its stdin/stdout,
  *       as the docker CLI does: for servers that forbid forwarding, rootless or Podman remotes.
+ *   <li><b>Local ssh client</b> ({@link Builder#localSsh(String)}): dial-stdio through the local
+ *       {@code ssh} binary, one process per connection, so the user's whole OpenSSH setup applies.
  * </ul>
  *
  * <p>One SSH session per dialer carries all its connections as channels; it is opened on the first
@@ -1086,10 +1088,9 @@ public final class SshDialer implements Dialer, Closeable {
     public Builder identity(Path privateKey, char[] passphrase) {
       Objects.requireNonNull(privateKey, "privateKey");
       Objects.requireNonNull(passphrase, "passphrase");
-      byte[] pp = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(passphrase)).array();
-      int n = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(passphrase)).limit();
-      byte[] exact = Arrays.copyOf(pp, n);
-      Arrays.fill(pp, (byte) 0);
+      java.nio.ByteBuffer encoded = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(passphrase));
+      byte[] exact = Arrays.copyOf(encoded.array(), encoded.limit());
+      Arrays.fill(encoded.array(), (byte) 0);
       keys.add(new Key(privateKey, exact, false));
       return this;
     }
