@@ -3,8 +3,8 @@ package dev.berth.bench;
 import dev.berth.client.EngineClient;
 import dev.berth.client.FrameReader;
 import dev.berth.containers.ContainerService;
-import dev.berth.containers.LogsOptions;
-import dev.berth.containers.RemoveOptions;
+import dev.berth.containers.ContainerLogsOptions;
+import dev.berth.containers.ContainerRemoveOptions;
 import dev.berth.containers.WaitCondition;
 import dev.berth.types.containers.ContainerCreateRequest;
 import dev.berth.types.containers.ContainerInspect;
@@ -17,8 +17,8 @@ import java.util.Map;
  * berth's public {@link ContainerService}, so the benchmarks measure what a user's code runs.
  */
 public final class BerthContainers {
-  private static final LogsOptions MULTIPLEXED_LOGS =
-      LogsOptions.builder().stdout(true).stderr(true).tty(false).build();
+  private static final ContainerLogsOptions MULTIPLEXED_LOGS =
+      ContainerLogsOptions.builder().stdout(true).stderr(true).tty(false).build();
 
   private final ContainerService containers;
 
@@ -42,7 +42,7 @@ public final class BerthContainers {
   }
 
   public void remove(String id, boolean force) {
-    containers.remove(id, force ? RemoveOptions.FORCE : RemoveOptions.DEFAULT);
+    containers.remove(id, ContainerRemoveOptions.builder().force(force).volumes(force).build());
   }
 
   public ContainerInspect inspect(String id) {

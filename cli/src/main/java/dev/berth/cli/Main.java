@@ -12,6 +12,7 @@ import dev.berth.transport.Request;
 import dev.berth.transport.RequestBody;
 import dev.berth.transport.Response;
 import dev.berth.types.system.Event;
+import dev.berth.types.system.EventType;
 import dev.berth.types.system.Ping;
 import dev.berth.types.system.SystemInfo;
 import dev.berth.types.system.SystemVersion;
@@ -172,7 +173,7 @@ public final class Main {
     if (args.size() > 2) {
       b.body(RequestBody.json(args.get(2)));
     }
-    try (Response r = client.call(b.build())) {
+    try (Response r = client.open(b.build())) {
       out.println(new String(r.body().stream().readAllBytes(), StandardCharsets.UTF_8).trim());
     } catch (IOException e) {
       throw new BerthException("reading the answer failed: " + e.getMessage(), e);
@@ -189,7 +190,7 @@ public final class Main {
     String[] kv = label.split("=", 2);
     // The events stream is pull-based: this thread opens it before the container exists and
     // reads it after, so nothing is missed and no extra thread is needed.
-    try (JsonStream<Event> events = system.events(o -> o.type("container").label(label))) {
+    try (JsonStream<Event> events = system.events(o -> o.type(EventType.CONTAINER).label(label))) {
       Map<String, Object> body = Map.of(
           "Image", image,
           "Cmd", List.of("sh", "-c", "echo hello from $(hostname); echo to stderr >&2"),
@@ -205,7 +206,7 @@ public final class Main {
         @SuppressWarnings("unchecked")
         Map<String, Object> exit = client.call(client.request(WAIT, id).readTimeout(Duration.ZERO).build(), Map.class);
         out.printf("container   exited with %s%n", exit.get("StatusCode"));
-        Response logs = client.call(client.request(LOGS, id).query("stdout", 1).query("stderr", 1).build());
+        Response logs = client.open(client.request(LOGS, id).query("stdout", 1).query("stderr", 1).build());
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         try (FrameReader frames = new FrameReader(logs.body().stream(), true, "ContainerLogs")) {

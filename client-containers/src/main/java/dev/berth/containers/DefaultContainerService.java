@@ -1,5 +1,6 @@
 package dev.berth.containers;
 
+import dev.berth.client.ApiVersion;
 import dev.berth.client.EngineClient;
 import dev.berth.client.Filters;
 import dev.berth.client.FrameReader;
@@ -7,6 +8,7 @@ import dev.berth.client.JsonStream;
 import dev.berth.client.MalformedResponseException;
 import dev.berth.client.NotModifiedException;
 import dev.berth.client.Operation;
+import dev.berth.client.UnsupportedApiVersionException;
 import dev.berth.client.internal.TarWriter;
 import dev.berth.transport.RawStream;
 import dev.berth.transport.Request;
@@ -69,6 +71,8 @@ final class DefaultContainerService implements ContainerService {
   static final Operation ARCHIVE_HEAD = Operation.of("ContainerArchiveInfo", "HEAD", "/containers/{id}/archive");
   static final Operation ARCHIVE_PUT = Operation.of("PutContainerArchive", "PUT", "/containers/{id}/archive");
 
+  static final ApiVersion SIGNAL_ON_STOP = ApiVersion.of(1, 42);
+
   static final String MULTIPLEXED = "application/vnd.docker.multiplexed-stream";
   static final String RAW = "application/vnd.docker.raw-stream";
   static final String PATH_STAT_HEADER = "X-Docker-Container-Path-Stat";
@@ -79,28 +83,33 @@ final class DefaultContainerService implements ContainerService {
     this.client = Objects.requireNonNull(client, "client");
   }
 
+  /** The package's rule: null is an NPE naming the parameter, blank an IllegalArgumentException. */
   private static String require(String value, String name) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(name + " must not be null or blank");
+    Objects.requireNonNull(value, name);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
     }
     return value;
   }
 
   private static <T> T require(T value, String name) {
+    return Objects.requireNonNull(value, name);
+  }
+
+  /** A JSON object answer; an empty body where the API promises one is malformed, never null. */
+  private <T> T object(Request r, Class<T> type) {
+    T value = client.call(r, type);
     if (value == null) {
-      throw new IllegalArgumentException(name + " must not be null");
+      throw new MalformedResponseException(r.operationId() + ": empty answer, expected " + type.getSimpleName(), null);
     }
     return value;
   }
 
-  private static Long seconds(Duration timeout, String name) {
-    if (timeout == null) {
-      return null;
+  /** The stop signal parameter came with API 1.42; older engines ignore it silently. */
+  private void checkSignalSupported(String signal, Operation op) {
+    if (signal != null && !client.apiVersion().isAtLeast(SIGNAL_ON_STOP)) {
+      throw new UnsupportedApiVersionException(op.id() + " with a signal", SIGNAL_ON_STOP, client.apiVersion());
     }
-    if (timeout.isNegative()) {
-      throw new IllegalArgumentException(name + " must not be negative: " + timeout);
-    }
-    return timeout.getSeconds() + (timeout.getNano() > 0 ? 1 : 0);
   }
 
   private static String unixTime(Instant t) {
@@ -111,26 +120,19 @@ final class DefaultContainerService implements ContainerService {
   // ---------------------------------------------------------------- lifecycle
 
   @Override
-  public ContainerCreateResponse create(ContainerCreateRequest request) {
-    return create(null, null, request);
-  }
-
-  @Override
-  public ContainerCreateResponse create(String name, ContainerCreateRequest request) {
-    return create(require(name, "name"), null, request);
-  }
-
-  @Override
-  public ContainerCreateResponse create(String name, String platform, ContainerCreateRequest request) {
+  public ContainerCreateResponse create(ContainerCreateRequest request, ContainerCreateOptions options) {
     require(request, "request");
-    require(request.image(), "request.image");
-    Request r = client.request(CREATE).query("name", name).query("platform", platform)
+    require(options, "options");
+    if (request.image() == null || request.image().isBlank()) {
+      throw new IllegalArgumentException("request.image must be set");
+    }
+    Request r = client.request(CREATE).query("name", options.name()).query("platform", options.platform())
         .body(client.jsonBody(request)).build();
-    return client.call(r, ContainerCreateResponse.class);
+    return object(r, ContainerCreateResponse.class);
   }
 
   @Override
-  public List<ContainerSummary> list(ListOptions options) {
+  public List<ContainerSummary> list(ContainerListOptions options) {
     require(options, "options");
     Request.Builder b = client.request(LIST);
     if (options.all()) {
@@ -149,18 +151,18 @@ final class DefaultContainerService implements ContainerService {
   }
 
   @Override
-  public ContainerInspect inspect(String id) {
-    return client.call(client.request(INSPECT, require(id, "id")).build(), ContainerInspect.class);
+  public ContainerInspect inspect(String id, ContainerInspectOptions options) {
+    Request.Builder b = client.request(INSPECT, require(id, "id"));
+    if (require(options, "options").size()) {
+      b.query("size", "true");
+    }
+    return object(b.build(), ContainerInspect.class);
   }
 
   @Override
-  public ContainerInspect inspectWithSize(String id) {
-    return client.call(client.request(INSPECT, require(id, "id")).query("size", "true").build(), ContainerInspect.class);
-  }
-
-  @Override
-  public ContainerTop top(String id, String psArgs) {
-    return client.call(client.request(TOP, require(id, "id")).query("ps_args", psArgs).build(), ContainerTop.class);
+  public ContainerTop top(String id, ContainerTopOptions options) {
+    Request r = client.request(TOP, require(id, "id")).query("ps_args", require(options, "options").psArgs()).build();
+    return object(r, ContainerTop.class);
   }
 
   @Override
@@ -169,14 +171,14 @@ final class DefaultContainerService implements ContainerService {
   }
 
   @Override
-  public InputStream export(String id) {
-    Response r = client.call(client.request(EXPORT, require(id, "id")).readTimeout(Duration.ZERO).build());
+  public InputStream exportStream(String id) {
+    Response r = client.open(client.request(EXPORT, require(id, "id")).readTimeout(Duration.ZERO).build());
     return r.body().stream();
   }
 
   @Override
   public ContainerStats stats(String id) {
-    return client.call(client.request(STATS, require(id, "id")).query("stream", "false").build(), ContainerStats.class);
+    return object(client.request(STATS, require(id, "id")).query("stream", "false").build(), ContainerStats.class);
   }
 
   @Override
@@ -208,10 +210,14 @@ final class DefaultContainerService implements ContainerService {
   }
 
   @Override
-  public boolean stop(String id, Duration timeout) {
-    Long t = seconds(timeout, "timeout");
+  public boolean stop(String id, ContainerStopOptions options) {
+    require(id, "id");
+    require(options, "options");
+    checkSignalSupported(options.signal(), STOP);
+    Request r = client.request(STOP, id).query("t", Signals.seconds(options.timeout()))
+        .query("signal", options.signal()).readTimeout(Duration.ZERO).build();
     try {
-      client.execute(client.request(STOP, require(id, "id")).query("t", t).readTimeout(Duration.ZERO).build());
+      client.execute(r);
       return true;
     } catch (NotModifiedException notRunning) {
       return false;
@@ -219,20 +225,23 @@ final class DefaultContainerService implements ContainerService {
   }
 
   @Override
-  public void restart(String id, Duration timeout) {
-    Long t = seconds(timeout, "timeout");
-    client.execute(client.request(RESTART, require(id, "id")).query("t", t).readTimeout(Duration.ZERO).build());
+  public void restart(String id, ContainerRestartOptions options) {
+    require(id, "id");
+    require(options, "options");
+    checkSignalSupported(options.signal(), RESTART);
+    client.execute(client.request(RESTART, id).query("t", Signals.seconds(options.timeout()))
+        .query("signal", options.signal()).readTimeout(Duration.ZERO).build());
   }
 
   @Override
-  public void kill(String id, String signal) {
-    client.execute(client.request(KILL, require(id, "id")).query("signal", signal).build());
+  public void kill(String id, ContainerKillOptions options) {
+    client.execute(client.request(KILL, require(id, "id")).query("signal", require(options, "options").signal()).build());
   }
 
   @Override
   public ContainerUpdateResponse update(String id, Resources resources) {
     require(resources, "resources");
-    return client.call(client.request(UPDATE, require(id, "id")).body(client.jsonBody(resources)).build(),
+    return object(client.request(UPDATE, require(id, "id")).body(client.jsonBody(resources)).build(),
         ContainerUpdateResponse.class);
   }
 
@@ -255,11 +264,11 @@ final class DefaultContainerService implements ContainerService {
   public ContainerWaitResponse wait(String id, WaitCondition condition) {
     Request r = client.request(WAIT, require(id, "id"))
         .query("condition", require(condition, "condition").value()).readTimeout(Duration.ZERO).build();
-    return client.call(r, ContainerWaitResponse.class);
+    return object(r, ContainerWaitResponse.class);
   }
 
   @Override
-  public void remove(String id, RemoveOptions options) {
+  public void remove(String id, ContainerRemoveOptions options) {
     require(options, "options");
     Request.Builder b = client.request(DELETE, require(id, "id"));
     if (options.force()) {
@@ -275,12 +284,13 @@ final class DefaultContainerService implements ContainerService {
   }
 
   @Override
-  public ContainerPruneResponse prune(Filters filters) {
+  public ContainerPruneResponse prune(ContainerPruneOptions options) {
+    Filters filters = require(options, "options").filters();
     Request.Builder b = client.request(PRUNE);
-    if (filters != null && !filters.isEmpty()) {
+    if (!filters.isEmpty()) {
       b.query("filters", client.toJson(filters.asMap()));
     }
-    return client.call(b.build(), ContainerPruneResponse.class);
+    return object(b.build(), ContainerPruneResponse.class);
   }
 
   // ---------------------------------------------------------------- streams
@@ -291,7 +301,7 @@ final class DefaultContainerService implements ContainerService {
       if (contentType.startsWith(MULTIPLEXED)) {
         return true;
       }
-      if (contentType.startsWith(RAW) && client.apiVersion().isAtLeast(dev.berth.client.ApiVersion.of(1, 42))) {
+      if (contentType.startsWith(RAW) && client.apiVersion().isAtLeast(ApiVersion.of(1, 42))) {
         return false; // from 1.42 on the engine labels raw output precisely
       }
     }
@@ -304,7 +314,7 @@ final class DefaultContainerService implements ContainerService {
   }
 
   @Override
-  public FrameReader logs(String id, LogsOptions options) {
+  public FrameReader logs(String id, ContainerLogsOptions options) {
     require(id, "id");
     require(options, "options");
     Request.Builder b = client.request(LOGS, id)
@@ -324,7 +334,7 @@ final class DefaultContainerService implements ContainerService {
     if (options.tail() != null) {
       b.query("tail", options.tail());
     }
-    Response r = client.call(b.build());
+    Response r = client.open(b.build());
     try {
       boolean mux = multiplexed(r.body().contentType(), options.tty(), id);
       return new FrameReader(r.body().stream(), mux, "ContainerLogs " + id);
@@ -335,11 +345,11 @@ final class DefaultContainerService implements ContainerService {
   }
 
   @Override
-  public AttachedStream attach(String id, AttachOptions options) {
+  public AttachedStream attach(String id, ContainerAttachOptions options) {
     require(id, "id");
     require(options, "options");
     Boolean tty = options.tty();
-    if (tty == null && !client.apiVersion().isAtLeast(dev.berth.client.ApiVersion.of(1, 42))) {
+    if (tty == null && !client.apiVersion().isAtLeast(ApiVersion.of(1, 42))) {
       ContainerInspect c = inspect(id); // before hijacking: afterwards the connection is the container's
       tty = c.config() != null && Boolean.TRUE.equals(c.config().tty());
     }
@@ -348,7 +358,7 @@ final class DefaultContainerService implements ContainerService {
         .query("stdin", options.stdin()).query("stdout", options.stdout()).query("stderr", options.stderr())
         .query("detachKeys", options.detachKeys())
         .readTimeout(Duration.ZERO).build();
-    RawStream raw = client.callRaw(r);
+    RawStream raw = client.openRaw(r);
     try {
       return new AttachedStream(raw, multiplexed(raw.headers().first("Content-Type"), tty, id), "ContainerAttach " + id);
     } catch (RuntimeException e) {
@@ -364,7 +374,7 @@ final class DefaultContainerService implements ContainerService {
       throw new IllegalArgumentException("request.cmd must not be empty");
     }
     Request r = client.request(EXEC_CREATE, require(id, "id")).body(client.jsonBody(request)).build();
-    return client.call(r, ExecCreateResponse.class).id();
+    return object(r, ExecCreateResponse.class).id();
   }
 
   @Override
@@ -375,18 +385,34 @@ final class DefaultContainerService implements ContainerService {
   }
 
   @Override
-  public AttachedStream execStart(String execId, boolean tty) {
-    Request r = client.request(EXEC_START, require(execId, "execId"))
+  public AttachedStream execStart(String execId, ExecStartOptions options) {
+    require(execId, "execId");
+    require(options, "options");
+    Boolean known = options.tty();
+    boolean tty;
+    if (known != null) {
+      tty = known;
+    } else {
+      // before hijacking: afterwards the connection belongs to the session
+      ExecInspect session = execInspect(execId);
+      tty = session.processConfig() != null && Boolean.TRUE.equals(session.processConfig().tty());
+    }
+    Request r = client.request(EXEC_START, execId)
         .body(client.jsonBody(ExecStartRequest.builder().detach(false).tty(tty).build())).readTimeout(Duration.ZERO).build();
-    RawStream raw = client.callRaw(r);
-    String type = raw.headers().first("Content-Type");
-    boolean mux = (type != null && type.startsWith(MULTIPLEXED)) || !tty;
-    return new AttachedStream(raw, mux, "ExecStart " + execId);
+    RawStream raw = client.openRaw(r);
+    try {
+      String type = raw.headers().first("Content-Type");
+      boolean mux = (type != null && type.startsWith(MULTIPLEXED)) || !tty;
+      return new AttachedStream(raw, mux, "ExecStart " + execId);
+    } catch (RuntimeException e) {
+      raw.close();
+      throw e;
+    }
   }
 
   @Override
   public ExecInspect execInspect(String execId) {
-    return client.call(client.request(EXEC_INSPECT, require(execId, "execId")).build(), ExecInspect.class);
+    return object(client.request(EXEC_INSPECT, require(execId, "execId")).build(), ExecInspect.class);
   }
 
   @Override
@@ -397,10 +423,11 @@ final class DefaultContainerService implements ContainerService {
 
   // ---------------------------------------------------------------- archives
 
+  /** The stat header is part of every 200 answer; without it the answer is malformed (never null). */
   private static PathStat pathStat(Response r) {
     String header = r.headers().first(PATH_STAT_HEADER);
     if (header == null) {
-      return null;
+      throw new MalformedResponseException("the answer has no " + PATH_STAT_HEADER + " header", null);
     }
     try {
       return PathStat.fromHeader(header);
@@ -413,7 +440,7 @@ final class DefaultContainerService implements ContainerService {
   public Archive archive(String id, String path) {
     Request r = client.request(ARCHIVE_GET, require(id, "id")).query("path", require(path, "path"))
         .readTimeout(Duration.ZERO).build();
-    Response response = client.call(r);
+    Response response = client.open(r);
     try {
       return new Archive(pathStat(response), response.body().stream());
     } catch (RuntimeException e) {
@@ -425,22 +452,35 @@ final class DefaultContainerService implements ContainerService {
   @Override
   public PathStat stat(String id, String path) {
     Request r = client.request(ARCHIVE_HEAD, require(id, "id")).query("path", require(path, "path")).build();
-    try (Response response = client.call(r)) {
+    try (Response response = client.open(r)) {
       return pathStat(response);
     }
   }
 
   @Override
-  public void putArchive(String id, String path, InputStream tar) {
+  public void putArchive(String id, String path, InputStream tar, ContainerPutArchiveOptions options) {
     require(tar, "tar");
-    Request r = client.request(ARCHIVE_PUT, require(id, "id")).query("path", require(path, "path"))
-        .body(RequestBody.ofStream(tar, "application/x-tar")).readTimeout(Duration.ZERO).build();
+    Request r = putArchiveRequest(id, path, "path", options)
+        .body(RequestBody.ofStream(tar, "application/x-tar")).build();
     client.execute(r);
   }
 
+  private Request.Builder putArchiveRequest(String id, String path, String pathName, ContainerPutArchiveOptions options) {
+    Request.Builder b = client.request(ARCHIVE_PUT, require(id, "id")).query("path", require(path, pathName))
+        .readTimeout(Duration.ZERO);
+    if (require(options, "options").noOverwriteDirNonDir()) {
+      b.query("noOverwriteDirNonDir", "true");
+    }
+    if (options.copyUidGid()) {
+      b.query("copyUIDGID", "true");
+    }
+    return b;
+  }
+
   @Override
-  public void copyInto(String id, Path local, String containerDir) {
+  public void copyInto(String id, Path local, String containerDir, ContainerPutArchiveOptions options) {
     require(local, "local");
+    Request.Builder request = putArchiveRequest(id, containerDir, "containerDir", options);
     if (!Files.exists(local, LinkOption.NOFOLLOW_LINKS)) {
       throw new IllegalArgumentException("local path does not exist: " + local);
     }
@@ -469,9 +509,7 @@ final class DefaultContainerService implements ContainerService {
         return true; // re-reads the files
       }
     };
-    Request r = client.request(ARCHIVE_PUT, require(id, "id")).query("path", require(containerDir, "containerDir"))
-        .body(tar).readTimeout(Duration.ZERO).build();
-    client.execute(r);
+    client.execute(request.body(tar).build());
   }
 
   @Override

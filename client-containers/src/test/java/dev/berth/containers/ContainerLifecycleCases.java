@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.berth.client.ConflictException;
 import dev.berth.client.EngineException;
 import dev.berth.client.ServerErrorException;
-import dev.berth.client.Filters;
 import dev.berth.client.InvalidRequestException;
 import dev.berth.client.JsonStream;
 import dev.berth.client.NotFoundException;
@@ -76,7 +75,7 @@ abstract class ContainerLifecycleCases {
             .init(true)
             .restartPolicy(dev.berth.types.containers.RestartPolicy.onFailure(2)))
         .build();
-    String id = containers.create(name, request).id();
+    String id = containers.create(request, o -> o.name(name)).id();
     ContainerInspect c = containers.inspect(name);
     assertEquals(id, c.id());
     assertEquals("/" + name, c.name());
@@ -149,14 +148,14 @@ abstract class ContainerLifecycleCases {
     String label = TestEngine.LABEL + "=" + engine.labels().get(TestEngine.LABEL);
     String stopped = containers.create(busybox(engine, "true").build()).id();
     String name = engine.uniqueName("listed");
-    String up = containers.create(name, busybox(engine, "sleep", "60").build()).id();
+    String up = containers.create(busybox(engine, "sleep", "60").build(), o -> o.name(name)).id();
     containers.start(up);
 
     List<ContainerSummary> runningOnly = containers.list(o -> o.label(label));
     assertEquals(List.of(up), runningOnly.stream().map(ContainerSummary::id).toList());
     List<ContainerSummary> all = containers.list(o -> o.all(true).label(label));
     assertEquals(2, all.size());
-    assertEquals(List.of(stopped), containers.list(o -> o.all(true).label(label).status("created"))
+    assertEquals(List.of(stopped), containers.list(o -> o.all(true).label(label).status(ContainerStatus.CREATED))
         .stream().map(ContainerSummary::id).toList());
     assertEquals(List.of(up), containers.list(o -> o.all(true).label(label).name(name))
         .stream().map(ContainerSummary::id).toList());
@@ -174,8 +173,8 @@ abstract class ContainerLifecycleCases {
     assertTrue(containers.start(id));
     assertFalse(containers.start(id), "already running: the engine's 304");
     assertTrue(containers.inspect(id).state().running());
-    assertTrue(containers.stop(id, Duration.ofSeconds(1)));
-    assertFalse(containers.stop(id, Duration.ofSeconds(1)), "already stopped: the engine's 304");
+    assertTrue(containers.stop(id, o -> o.timeout(Duration.ofSeconds(1))));
+    assertFalse(containers.stop(id, o -> o.timeout(Duration.ofSeconds(1))), "already stopped: the engine's 304");
     assertFalse(containers.inspect(id).state().running());
   }
 
@@ -184,7 +183,7 @@ abstract class ContainerLifecycleCases {
     ContainerService containers = ContainerService.create(engine.client());
     String id = running(containers, engine, "sleep", "60");
     String startedAt = containers.inspect(id).state().startedAt();
-    containers.restart(id, Duration.ofSeconds(1));
+    containers.restart(id, o -> o.timeout(Duration.ofSeconds(1)));
     ContainerInspect restarted = containers.inspect(id);
     assertTrue(restarted.state().running());
     assertFalse(startedAt.equals(restarted.state().startedAt()), "a new start time after restart");
@@ -208,7 +207,7 @@ abstract class ContainerLifecycleCases {
       assertEquals(96L * 1024 * 1024, containers.inspect(id).hostConfig().memory());
     }
 
-    containers.kill(id, "SIGKILL");
+    containers.kill(id, o -> o.signal("SIGKILL"));
     ContainerWaitResponse exit = containers.wait(id, WaitCondition.NOT_RUNNING);
     assertEquals(137, exit.statusCode());
   }
@@ -238,24 +237,24 @@ abstract class ContainerLifecycleCases {
     assertTrue(nf.engineMessage().toLowerCase(java.util.Locale.ROOT).contains("no such container"), nf.engineMessage());
 
     String name = engine.uniqueName("taken");
-    containers.create(name, busybox(engine, "true").build());
+    containers.create(busybox(engine, "true").build(), o -> o.name(name));
     // Docker answers a taken name with 409; Podman 4.3 with 500 (same message)
     Class<? extends EngineException> expected = podman() ? ServerErrorException.class : ConflictException.class;
-    EngineException taken = assertThrows(EngineException.class, () -> containers.create(name, busybox(engine, "true").build()));
+    EngineException taken = assertThrows(EngineException.class, () -> containers.create(busybox(engine, "true").build(), o -> o.name(name)));
     assertInstanceOf(expected, taken);
     assertTrue(taken.engineMessage().contains("already in use"), taken.engineMessage());
 
     String up = running(containers, engine, "sleep", "60");
     // Docker: 409; Podman 4.3: 500 ("container state improper")
-    EngineException runningRemove = assertThrows(EngineException.class, () -> containers.remove(up, RemoveOptions.DEFAULT));
+    EngineException runningRemove = assertThrows(EngineException.class, () -> containers.remove(up));
     assertInstanceOf(expected, runningRemove);
     assertTrue(runningRemove.engineMessage().toLowerCase().contains("running"), runningRemove.engineMessage());
-    containers.remove(up, RemoveOptions.FORCE);
+    containers.remove(up, o -> o.force(true).volumes(true));
     assertThrows(NotFoundException.class, () -> containers.inspect(up));
 
     // Docker: 400 "Invalid container name"; Podman 4.3: 500 "names must match ..."
     EngineException bad = assertThrows(EngineException.class,
-        () -> containers.create("bad name!", busybox(engine, "true").build()));
+        () -> containers.create(busybox(engine, "true").build(), o -> o.name("bad name!")));
     Class<? extends EngineException> invalid = podman() ? ServerErrorException.class : InvalidRequestException.class;
     assertInstanceOf(invalid, bad);
     assertTrue(bad.engineMessage().contains(podman() ? "names must match" : "Invalid container name"), bad.engineMessage());
@@ -273,8 +272,11 @@ abstract class ContainerLifecycleCases {
     int before = engine.dialer().dialed();
     IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> containers.inspect(""));
     assertTrue(empty.getMessage().contains("id"), empty.getMessage());
+    NullPointerException nullId = assertThrows(NullPointerException.class, () -> containers.inspect(null));
+    assertEquals("id", nullId.getMessage());
+    assertThrows(NullPointerException.class, () -> containers.stop("x", (ContainerStopOptions) null));
     IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
-        () -> containers.stop("x", Duration.ofSeconds(-1)));
+        () -> containers.stop("x", o -> o.timeout(Duration.ofSeconds(-1))));
     assertTrue(negative.getMessage().contains("timeout"), negative.getMessage());
     IllegalArgumentException noImage = assertThrows(IllegalArgumentException.class,
         () -> containers.create(ContainerCreateRequest.builder().cmd("true").build()));
@@ -289,8 +291,7 @@ abstract class ContainerLifecycleCases {
     ContainerService containers = ContainerService.create(engine.client());
     String stopped = containers.create(busybox(engine, "true").build()).id();
     String up = running(containers, engine, "sleep", "60");
-    var result = containers.prune(Filters.builder()
-        .add("label", TestEngine.LABEL + "=" + engine.labels().get(TestEngine.LABEL)).build());
+    var result = containers.prune(o -> o.label(TestEngine.LABEL + "=" + engine.labels().get(TestEngine.LABEL)));
     assertEquals(List.of(stopped), result.containersDeleted());
     assertThrows(NotFoundException.class, () -> containers.inspect(stopped));
     assertTrue(containers.inspect(up).state().running());
@@ -301,7 +302,7 @@ abstract class ContainerLifecycleCases {
     ContainerService containers = ContainerService.create(engine.client());
     String id = running(containers, engine, "sh", "-c", "echo x > /newfile; rm /bin/true; sleep 60");
     Thread.sleep(300);
-    ContainerTop top = containers.top(id, null);
+    ContainerTop top = containers.top(id);
     // Docker splits ps output into columns (CMD: "sleep 60"); Podman 4.3 leaves busybox ps's
     // header and rows as one cell each ("PID USER COMMAND", "1 root sleep 60")
     assertTrue(String.join(" ", top.titles()).matches(".*\\b(CMD|COMMAND)\\b.*"), top.titles().toString());
@@ -311,7 +312,7 @@ abstract class ContainerLifecycleCases {
     assertTrue(changes.stream().anyMatch(c -> c.path().equals("/newfile") && c.kind() == 1), changes.toString());
     assertTrue(changes.stream().anyMatch(c -> c.path().equals("/bin/true") && c.kind() == 2), changes.toString());
 
-    try (InputStream tar = containers.export(id)) {
+    try (InputStream tar = containers.exportStream(id)) {
       Map<String, byte[]> entries = Tars.read(tar);
       assertEquals("x\n", new String(entries.get("newfile")));
       assertTrue(entries.containsKey("bin/busybox"));
@@ -335,7 +336,7 @@ abstract class ContainerLifecycleCases {
   }
 
   @Test
-  void inspectWithSizeComputesSizes(TestEngine engine) {
+  void inspectWithSizeOptionComputesSizes(TestEngine engine) {
     ContainerService containers = ContainerService.create(engine.client());
     String id = running(containers, engine, "sh", "-c", "head -c 100000 /dev/zero > /blob; sleep 60");
     try {
@@ -343,7 +344,7 @@ abstract class ContainerLifecycleCases {
     } catch (InterruptedException e) {
       throw new AssertionError(e);
     }
-    ContainerInspect c = containers.inspectWithSize(id);
+    ContainerInspect c = containers.inspect(id, o -> o.size(true));
     assertTrue(c.sizeRw() >= 100000, "SizeRw " + c.sizeRw());
     assertTrue(c.sizeRootFs() > c.sizeRw());
   }

@@ -62,7 +62,7 @@ abstract class ContainerStreamsCases {
     // keeps its order across the two streams
     String id = running(containers, engine, "sh", "-c", "echo one; sleep 0.2; echo two >&2; sleep 0.2; echo three");
     containers.wait(id, WaitCondition.NOT_RUNNING);
-    List<Frame> frames = frames(containers.logs(id, LogsOptions.DEFAULT));
+    List<Frame> frames = frames(containers.logs(id));
     assertEquals(List.of("one\n", "two\n", "three\n"), frames.stream().map(Frame::text).toList());
     assertEquals(List.of(StreamType.STDOUT, StreamType.STDERR, StreamType.STDOUT),
         frames.stream().map(Frame::stream).toList());
@@ -83,7 +83,7 @@ abstract class ContainerStreamsCases {
     String id = containers.create(busybox(engine, "sh", "-c", "echo out; echo err >&2").tty(true).build()).id();
     containers.start(id);
     containers.wait(id, WaitCondition.NOT_RUNNING);
-    FrameReader reader = containers.logs(id, LogsOptions.DEFAULT); // the service finds out about the TTY
+    FrameReader reader = containers.logs(id); // the service finds out about the TTY
     assertFalse(reader.isMultiplexed());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     reader.copyTo(out, OutputStream.nullOutputStream());
@@ -231,7 +231,7 @@ abstract class ContainerStreamsCases {
         .attachStdin(true).attachStdout(true).attachStderr(true).build());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try (AttachedStream session = containers.execStart(exec, false)) {
+    try (AttachedStream session = containers.execStart(exec, o -> o.tty(false))) {
       session.stdin().write("shout\n".getBytes(StandardCharsets.UTF_8));
       session.closeStdin();
       session.output().copyTo(out, err);
@@ -268,7 +268,7 @@ abstract class ContainerStreamsCases {
 
     String tty = containers.execCreate(id, ExecCreateRequest.builder().cmd("sh", "-c", "sleep 0.5; stty size")
         .tty(true).attachStdout(true).build());
-    try (AttachedStream session = containers.execStart(tty, true)) {
+    try (AttachedStream session = containers.execStart(tty)) {
       containers.execResize(tty, 33, 77);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       session.output().copyTo(out, out);
@@ -314,7 +314,8 @@ abstract class ContainerStreamsCases {
 
   private static boolean fileExists(ContainerService containers, String id, String path) {
     try {
-      return containers.stat(id, path) != null;
+      containers.stat(id, path); // never null: a missing path is NotFoundException
+      return true;
     } catch (dev.berth.client.NotFoundException e) {
       return false;
     }

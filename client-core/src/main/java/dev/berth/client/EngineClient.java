@@ -152,14 +152,15 @@ public final class EngineClient implements AutoCloseable {
   }
 
   /**
-   * Sends a request (path unversioned) and returns the open response for a 1xx/2xx status. The
-   * caller must close it. A request with a {@linkplain Request#rawTarget() raw target} is sent as
+   * Sends a request (path unversioned) and returns the <em>open</em> response for a 1xx/2xx
+   * status: the caller reads it and must close it. (The {@code call} methods read and close the
+   * answer themselves.) A request with a {@linkplain Request#rawTarget() raw target} is sent as
    * is, without the version prefix.
    *
    * @throws EngineException (a subclass for common statuses) for 3xx, 4xx and 5xx answers
    * @throws TransportException when the engine cannot be reached or the connection fails
    */
-  public Response call(Request request) {
+  public Response open(Request request) {
     return checked(versioned(request), request);
   }
 
@@ -195,7 +196,7 @@ public final class EngineClient implements AutoCloseable {
 
   /** Sends a request, checks the status and discards the body. */
   public void execute(Request request) {
-    try (Response r = call(request)) {
+    try (Response r = open(request)) {
       drain(r);
     }
   }
@@ -220,12 +221,12 @@ public final class EngineClient implements AutoCloseable {
   }
 
   /**
-   * Sends a request that hijacks the connection (attach, exec start) and returns the duplex
+   * Sends a request that hijacks the connection (attach, exec start) and returns the open duplex
    * stream. The caller must close it.
    *
    * @throws EngineException when the engine answers with an error status instead
    */
-  public RawStream callRaw(Request request) {
+  public RawStream openRaw(Request request) {
     checkOpen();
     Request versioned = versioned(request);
     RawStream raw;
@@ -329,6 +330,9 @@ public final class EngineClient implements AutoCloseable {
     try (Response r = checked(sent, request)) {
       InputStream in = r.body().stream();
       try (JsonParser p = mapper().getFactory().createParser(in)) {
+        // the response is closed by its owner, here, after the listener heard of any failure; the
+        // parser must not close it on its own at end of input (a bare `null` body reads to EOF)
+        p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
         if (p.nextToken() == null) {
           return null;
         }

@@ -90,11 +90,26 @@ class ClientListenerTest {
   }
 
   @Test
+  void aNullBodyDecodesAsNullAndAMalformedOneIsToldBeforeTheResponseCloses() {
+    EngineClient nulls = client(r -> InMemoryResponse.builder(200).json("null").build());
+    assertEquals(null, nulls.call(Request.get("/containers/x/changes").build(), List.class));
+    assertEquals(List.of(), nulls.callList(Request.get("/containers/x/changes").build(), Map.class));
+    InMemoryResponse[] answer = new InMemoryResponse[1];
+    List<Boolean> closedWhenTold = new ArrayList<>();
+    Doer doer = client(r -> answer[0] = InMemoryResponse.builder(200).json("{\"Id\": [}").build()).doer();
+    EngineClient c = EngineClient.builder(doer).apiVersion("1.41")
+        .listener((request, version, error) -> closedWhenTold.add(answer[0].isClosed())).build();
+    assertThrows(MalformedResponseException.class, () -> c.call(Request.get("/info").build(), Map.class));
+    assertEquals(List.of(false), closedWhenTold);
+    assertTrue(answer[0].isClosed());
+  }
+
+  @Test
   void aTransportFailureIsToldAsTheTypedException() {
     EngineClient c = client(null);
     TransportException e = assertThrows(TransportException.class, () -> c.execute(Request.post("/x").build()));
     assertSame(e, told.get(0)[2]);
-    assertThrows(TransportException.class, () -> c.callRaw(Request.post("/y").build()));
+    assertThrows(TransportException.class, () -> c.openRaw(Request.post("/y").build()));
     assertEquals(2, told.size());
   }
 

@@ -55,6 +55,6 @@ class EngineClientOwnershipTest {
     org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("closed"), e.getMessage());
     org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, client::ping);
     org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-        () -> client.callRaw(Request.post("/exec/x/start").build()));
+        () -> client.openRaw(Request.post("/exec/x/start").build()));
   }
 }

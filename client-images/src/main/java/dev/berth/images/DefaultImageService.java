@@ -81,16 +81,24 @@ final class DefaultImageService implements ImageService {
     this.credentials = credentials;
   }
 
+  /** The package's rule: null is an NPE naming the parameter, blank an IllegalArgumentException. */
   private static String require(String value, String name) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(name + " must not be null or blank");
+    Objects.requireNonNull(value, name);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
     }
     return value;
   }
 
   private static <T> T require(T value, String name) {
+    return Objects.requireNonNull(value, name);
+  }
+
+  /** A JSON object answer; an empty body where the API promises one is malformed, never null. */
+  private <T> T object(Request r, Class<T> type) {
+    T value = client.call(r, type);
     if (value == null) {
-      throw new IllegalArgumentException(name + " must not be null");
+      throw new MalformedResponseException(r.operationId() + ": empty answer, expected " + type.getSimpleName(), null);
     }
     return value;
   }
@@ -159,7 +167,7 @@ final class DefaultImageService implements ImageService {
   // ---------------------------------------------------------------- local images
 
   @Override
-  public List<ImageSummary> list(ListOptions options) {
+  public List<ImageSummary> list(ImageListOptions options) {
     require(options, "options");
     Request.Builder b = client.request(LIST);
     if (options.all()) {
@@ -177,7 +185,7 @@ final class DefaultImageService implements ImageService {
   @Override
   public ImageInspect inspect(String name) {
     Request r = client.request(INSPECT, require(name, "name")).build();
-    return referenceErrors(() -> client.call(r, ImageInspect.class));
+    return referenceErrors(() -> object(r, ImageInspect.class));
   }
 
   @Override
@@ -188,8 +196,12 @@ final class DefaultImageService implements ImageService {
 
   @Override
   public void tag(String name, String repository, String tag) {
+    tagAs(name, repository, require(tag, "tag"));
+  }
+
+  private void tagAs(String name, String repository, String tag) {
     Request r = client.request(TAG, require(name, "name")).query("repo", require(repository, "repository"))
-        .query("tag", tag == null || tag.isEmpty() ? null : tag).build();
+        .query("tag", tag).build();
     referenceErrors(() -> {
       client.execute(r);
       return null;
@@ -202,11 +214,11 @@ final class DefaultImageService implements ImageService {
     if (p.digest() != null) {
       throw new IllegalArgumentException("a tag target cannot be a digest: " + target);
     }
-    tag(name, p.repository(), p.tag());
+    tagAs(name, p.repository(), p.tag()); // no tag: the engine's latest
   }
 
   @Override
-  public List<ImageDeleteResponseItem> remove(String name, RemoveOptions options) {
+  public List<ImageDeleteResponseItem> remove(String name, ImageRemoveOptions options) {
     require(options, "options");
     Request.Builder b = client.request(DELETE, require(name, "name"));
     if (options.force()) {
@@ -220,16 +232,17 @@ final class DefaultImageService implements ImageService {
   }
 
   @Override
-  public ImagePruneResponse prune(Filters filters) {
+  public ImagePruneResponse prune(ImagePruneOptions options) {
+    Filters filters = require(options, "options").filters();
     Request.Builder b = client.request(PRUNE).readTimeout(Duration.ZERO);
-    if (filters != null && !filters.isEmpty()) {
+    if (!filters.isEmpty()) {
       b.query("filters", client.toJson(filters.asMap()));
     }
-    return client.call(b.build(), ImagePruneResponse.class);
+    return object(b.build(), ImagePruneResponse.class);
   }
 
   @Override
-  public List<ImageSearchResult> search(String term, SearchOptions options) {
+  public List<ImageSearchResult> search(String term, ImageSearchOptions options) {
     require(term, "term");
     require(options, "options");
     Request.Builder b = client.request(SEARCH).query("term", term).query("limit", options.limit())
@@ -243,7 +256,7 @@ final class DefaultImageService implements ImageService {
   // ---------------------------------------------------------------- commit, import, load, save
 
   @Override
-  public String commit(String container, CommitOptions options) {
+  public String commit(String container, ImageCommitOptions options) {
     require(options, "options");
     // Docker 20.10 commits first and judges the name afterwards (HTTP 500, an unnamed image left
     // behind), so the name is checked here
@@ -271,7 +284,7 @@ final class DefaultImageService implements ImageService {
     return created.id();
   }
 
-  private Request.Builder importRequest(ImportOptions options) {
+  private Request.Builder importRequest(ImageImportOptions options) {
     require(options, "options");
     Request.Builder b = longRunning(client.request(CREATE))
         .query("repo", options.repository()).query("tag", options.tag())
@@ -283,19 +296,19 @@ final class DefaultImageService implements ImageService {
   }
 
   @Override
-  public JsonStream<ProgressMessage> importStream(InputStream rootFsTar, ImportOptions options) {
+  public JsonStream<ProgressMessage> importStream(InputStream rootFsTar, ImageImportOptions options) {
     require(rootFsTar, "rootFsTar");
     Request r = importRequest(options).query("fromSrc", "-").body(RequestBody.ofStream(rootFsTar, TAR)).build();
     return client.stream(r, ProgressMessage.class, true);
   }
 
   @Override
-  public String importImage(InputStream rootFsTar, ImportOptions options) {
+  public String importImage(InputStream rootFsTar, ImageImportOptions options) {
     return importedId(importStream(rootFsTar, options));
   }
 
   @Override
-  public String importFromUrl(String url, ImportOptions options) {
+  public String importFromUrl(String url, ImageImportOptions options) {
     require(url, "url");
     if (url.equals("-")) {
       throw new IllegalArgumentException("url must be a URL; use importImage(InputStream, ...) for a stream");
@@ -321,9 +334,10 @@ final class DefaultImageService implements ImageService {
   }
 
   @Override
-  public JsonStream<ProgressMessage> loadStream(InputStream imagesTar, boolean quiet) {
+  public JsonStream<ProgressMessage> loadStream(InputStream imagesTar, ImageLoadOptions options) {
     require(imagesTar, "imagesTar");
-    Request r = longRunning(client.request(LOAD)).query("quiet", quiet ? "1" : "0")
+    require(options, "options");
+    Request r = longRunning(client.request(LOAD)).query("quiet", options.quiet() ? "1" : "0")
         .body(RequestBody.ofStream(imagesTar, TAR)).build();
     return client.stream(r, ProgressMessage.class, true);
   }
@@ -331,7 +345,7 @@ final class DefaultImageService implements ImageService {
   @Override
   public List<String> load(InputStream imagesTar) {
     List<String> loaded = new ArrayList<>();
-    drain(loadStream(imagesTar, true), m -> {
+    drain(loadStream(imagesTar, ImageLoadOptions.DEFAULT), m -> {
       if (m.stream() != null) {
         Matcher matcher = LOADED.matcher(m.stream());
         if (matcher.matches()) {
@@ -349,13 +363,13 @@ final class DefaultImageService implements ImageService {
   }
 
   @Override
-  public InputStream save(String name) {
-    Response r = client.call(client.request(GET, require(name, "name")).readTimeout(Duration.ZERO).build());
+  public InputStream saveStream(String name) {
+    Response r = client.open(client.request(GET, require(name, "name")).readTimeout(Duration.ZERO).build());
     return r.body().stream();
   }
 
   @Override
-  public InputStream save(List<String> names) {
+  public InputStream saveStream(List<String> names) {
     require(names, "names");
     if (names.isEmpty()) {
       throw new IllegalArgumentException("names must not be empty");
@@ -364,13 +378,13 @@ final class DefaultImageService implements ImageService {
     for (String n : names) {
       b.query("names", require(n, "names element"));
     }
-    Response r = client.call(b.build());
+    Response r = client.open(b.build());
     return r.body().stream();
   }
 
   // ---------------------------------------------------------------- build
 
-  private Request.Builder buildRequest(BuildOptions o, String dockerfile) {
+  private Request.Builder buildRequest(ImageBuildOptions o, String dockerfile) {
     Request.Builder b = longRunning(client.request(BUILD)).query("dockerfile", dockerfile);
     for (String t : o.tags()) {
       b.query("t", t);
@@ -416,7 +430,7 @@ final class DefaultImageService implements ImageService {
   }
 
   @Override
-  public JsonStream<ProgressMessage> buildStream(Path contextDirectory, BuildOptions options) {
+  public JsonStream<ProgressMessage> buildStream(Path contextDirectory, ImageBuildOptions options) {
     require(contextDirectory, "contextDirectory");
     require(options, "options");
     ContextTar context = ContextTar.of(contextDirectory, options.dockerfile());
@@ -452,7 +466,7 @@ final class DefaultImageService implements ImageService {
   }
 
   @Override
-  public JsonStream<ProgressMessage> buildStream(InputStream contextTar, BuildOptions options) {
+  public JsonStream<ProgressMessage> buildStream(InputStream contextTar, ImageBuildOptions options) {
     require(contextTar, "contextTar");
     require(options, "options");
     Request r = buildRequest(options, options.dockerfile()).body(RequestBody.ofStream(contextTar, TAR)).build();
@@ -460,12 +474,12 @@ final class DefaultImageService implements ImageService {
   }
 
   @Override
-  public String build(Path contextDirectory, BuildOptions options) {
+  public String build(Path contextDirectory, ImageBuildOptions options) {
     return builtId(buildStream(contextDirectory, options));
   }
 
   @Override
-  public String build(InputStream contextTar, BuildOptions options) {
+  public String build(InputStream contextTar, ImageBuildOptions options) {
     return builtId(buildStream(contextTar, options));
   }
 
@@ -496,7 +510,7 @@ final class DefaultImageService implements ImageService {
   }
 
   @Override
-  public BuildPruneResponse pruneBuildCache(BuildPruneOptions options) {
+  public BuildPruneResponse pruneBuildCache(BuildCachePruneOptions options) {
     require(options, "options");
     Request.Builder b = client.request(BUILD_PRUNE).readTimeout(Duration.ZERO).query("keep-storage", options.keepStorage());
     if (options.all()) {
@@ -505,13 +519,13 @@ final class DefaultImageService implements ImageService {
     if (!options.filters().isEmpty()) {
       b.query("filters", client.toJson(options.filters().asMap()));
     }
-    return client.call(b.build(), BuildPruneResponse.class);
+    return object(b.build(), BuildPruneResponse.class);
   }
 
   // ---------------------------------------------------------------- registries
 
   @Override
-  public JsonStream<ProgressMessage> pullStream(String image, PullOptions options) {
+  public JsonStream<ProgressMessage> pullStream(String image, ImagePullOptions options) {
     References.Parts p = References.split(require(image, "image"));
     require(options, "options");
     String tag = p.tagOrDigest();
@@ -527,12 +541,12 @@ final class DefaultImageService implements ImageService {
   }
 
   @Override
-  public void pull(String image, PullOptions options) {
+  public void pull(String image, ImagePullOptions options) {
     drain(pullStream(image, options), m -> { });
   }
 
   @Override
-  public JsonStream<ProgressMessage> pushStream(String name, PushOptions options) {
+  public JsonStream<ProgressMessage> pushStream(String name, ImagePushOptions options) {
     References.Parts p = References.split(require(name, "name"));
     require(options, "options");
     if (p.digest() != null) {
@@ -550,7 +564,7 @@ final class DefaultImageService implements ImageService {
   }
 
   @Override
-  public PushResult push(String name, PushOptions options) {
+  public PushResult push(String name, ImagePushOptions options) {
     PushResult[] last = {null};
     drain(pushStream(name, options), m -> {
       String digest = text(m.aux().get("Digest"));
@@ -574,9 +588,11 @@ final class DefaultImageService implements ImageService {
   }
 
   @Override
-  public DistributionInspect distributionInspect(String name, RegistryAuth auth) {
-    Request r = client.request(DISTRIBUTION, require(name, "name")).header(AUTH_HEADER, authHeader(auth, name)).build();
-    return client.call(r, DistributionInspect.class);
+  public DistributionInspect distributionInspect(String name, DistributionInspectOptions options) {
+    require(name, "name");
+    require(options, "options");
+    Request r = client.request(DISTRIBUTION, name).header(AUTH_HEADER, authHeader(options.auth(), name)).build();
+    return object(r, DistributionInspect.class);
   }
 
   @Override

@@ -1,9 +1,7 @@
 package dev.berth.images;
 
 import dev.berth.client.EngineClient;
-import dev.berth.client.Filters;
 import dev.berth.client.JsonStream;
-import dev.berth.client.RegistryAuth;
 import dev.berth.client.RegistryCredentials;
 import dev.berth.types.images.BuildPruneResponse;
 import dev.berth.types.images.DistributionInspect;
@@ -44,7 +42,12 @@ import java.util.function.Consumer;
  * made with; they never appear in exception messages or {@code toString()}s.
  *
  * <p>Tar streams move with bounded memory: request bodies are sent chunked as they are read,
- * and {@link #save} returns the engine's stream as it arrives.
+ * and {@link #saveStream} returns the engine's stream as it arrives.
+ *
+ * <p>Arguments are non-null unless documented: a null is a {@link NullPointerException} naming
+ * the parameter, before anything is sent. Each operation with optional parameters comes without
+ * options, with an immutable {@code Image…Options} value and with a {@code Consumer} of its
+ * builder.
  */
 public interface ImageService {
 
@@ -65,12 +68,17 @@ public interface ImageService {
 
   // ---------------------------------------------------------------- local images
 
-  /** {@code GET /images/json}. */
-  List<ImageSummary> list(ListOptions options);
+  /** {@code GET /images/json}: tagged and dangling top-level images. */
+  default List<ImageSummary> list() {
+    return list(ImageListOptions.DEFAULT);
+  }
+
+  /** {@code GET /images/json?all=&digests=&filters=}; an empty list when none match. */
+  List<ImageSummary> list(ImageListOptions options);
 
   /** {@code GET /images/json} with options set by {@code options}. */
-  default List<ImageSummary> list(Consumer<ListOptions.Builder> options) {
-    ListOptions.Builder b = ListOptions.builder();
+  default List<ImageSummary> list(Consumer<ImageListOptions.Builder> options) {
+    ImageListOptions.Builder b = ImageListOptions.builder();
     options.accept(b);
     return list(b.build());
   }
@@ -83,34 +91,65 @@ public interface ImageService {
 
   /**
    * {@code POST /images/{name}/tag?repo=&tag=}: gives the image {@code name} the additional name
-   * {@code repository:tag} ({@code tag} null for {@code latest}).
+   * {@code repository:tag}.
    */
   void tag(String name, String repository, String tag);
 
-  /** {@link #tag(String, String, String)} with the target given as {@code repo[:tag]}. */
+  /**
+   * {@code POST /images/{name}/tag?repo=&tag=}: gives the image {@code name} the additional name
+   * {@code target}, given as {@code repo[:tag]} (no tag: {@code latest}).
+   */
   void tag(String name, String target);
 
   /**
    * {@code DELETE /images/{name}}: removes a name, and the image when it was its last name (with
-   * untagged parents unless {@link RemoveOptions#noPrune()}).
+   * untagged parents unless {@link ImageRemoveOptions#noPrune()}).
    *
    * @return what was untagged and deleted
    */
-  List<ImageDeleteResponseItem> remove(String name, RemoveOptions options);
+  List<ImageDeleteResponseItem> remove(String name, ImageRemoveOptions options);
+
+  /** {@link #remove(String, ImageRemoveOptions)} without force, deleting untagged parents. */
+  default List<ImageDeleteResponseItem> remove(String name) {
+    return remove(name, ImageRemoveOptions.DEFAULT);
+  }
+
+  /** {@link #remove(String, ImageRemoveOptions)} with options set by {@code options}. */
+  default List<ImageDeleteResponseItem> remove(String name, Consumer<ImageRemoveOptions.Builder> options) {
+    ImageRemoveOptions.Builder b = ImageRemoveOptions.builder();
+    options.accept(b);
+    return remove(name, b.build());
+  }
+
+  /** {@code POST /images/prune}: deletes dangling images. */
+  default ImagePruneResponse prune() {
+    return prune(ImagePruneOptions.DEFAULT);
+  }
 
   /**
-   * {@code POST /images/prune}: deletes dangling images, or with the filter
-   * {@code dangling=false} every image no container uses; filters {@code label},
-   * {@code until}.
+   * {@code POST /images/prune?filters=}: deletes dangling images, or with
+   * {@link ImagePruneOptions.Builder#dangling dangling(false)} every image no container uses.
    */
-  ImagePruneResponse prune(Filters filters);
+  ImagePruneResponse prune(ImagePruneOptions options);
+
+  /** {@link #prune(ImagePruneOptions)} with options set by {@code options}. */
+  default ImagePruneResponse prune(Consumer<ImagePruneOptions.Builder> options) {
+    ImagePruneOptions.Builder b = ImagePruneOptions.builder();
+    options.accept(b);
+    return prune(b.build());
+  }
 
   /** {@code GET /images/search?term=}: searches a registry's (v1) index, Docker Hub by default. */
-  List<ImageSearchResult> search(String term, SearchOptions options);
+  List<ImageSearchResult> search(String term, ImageSearchOptions options);
 
-  /** {@link #search(String, SearchOptions)} with options set by {@code options}. */
-  default List<ImageSearchResult> search(String term, Consumer<SearchOptions.Builder> options) {
-    SearchOptions.Builder b = SearchOptions.builder();
+  /** {@link #search(String, ImageSearchOptions)} with the registry's default limit, no filters. */
+  default List<ImageSearchResult> search(String term) {
+    return search(term, ImageSearchOptions.DEFAULT);
+  }
+
+  /** {@link #search(String, ImageSearchOptions)} with options set by {@code options}. */
+  default List<ImageSearchResult> search(String term, Consumer<ImageSearchOptions.Builder> options) {
+    ImageSearchOptions.Builder b = ImageSearchOptions.builder();
     options.accept(b);
     return search(term, b.build());
   }
@@ -119,7 +158,7 @@ public interface ImageService {
 
   /**
    * {@code POST /commit?container=}: makes an image of a container's file system and
-   * configuration (changed by {@link CommitOptions#config()} and {@link CommitOptions#changes()}).
+   * configuration (changed by {@link ImageCommitOptions#config()} and {@link ImageCommitOptions#changes()}).
    *
    * @return the new image's ID
    * @throws IllegalArgumentException for a malformed repository or tag, checked before sending
@@ -127,11 +166,16 @@ public interface ImageService {
    * @throws dev.berth.client.NotFoundException for an unknown container
    * @throws dev.berth.client.InvalidRequestException for a change the engine cannot apply
    */
-  String commit(String container, CommitOptions options);
+  String commit(String container, ImageCommitOptions options);
 
-  /** {@link #commit(String, CommitOptions)} with options set by {@code options}. */
-  default String commit(String container, Consumer<CommitOptions.Builder> options) {
-    CommitOptions.Builder b = CommitOptions.builder();
+  /** {@link #commit(String, ImageCommitOptions)}: an untagged image, the configuration unchanged. */
+  default String commit(String container) {
+    return commit(container, ImageCommitOptions.DEFAULT);
+  }
+
+  /** {@link #commit(String, ImageCommitOptions)} with options set by {@code options}. */
+  default String commit(String container, Consumer<ImageCommitOptions.Builder> options) {
+    ImageCommitOptions.Builder b = ImageCommitOptions.builder();
     options.accept(b);
     return commit(container, b.build());
   }
@@ -142,17 +186,29 @@ public interface ImageService {
    *
    * @return the new image's ID
    */
-  String importImage(InputStream rootFsTar, ImportOptions options);
+  String importImage(InputStream rootFsTar, ImageImportOptions options);
 
-  /** {@link #importImage(InputStream, ImportOptions)} with options set by {@code options}. */
-  default String importImage(InputStream rootFsTar, Consumer<ImportOptions.Builder> options) {
-    ImportOptions.Builder b = ImportOptions.builder();
+  /** {@link #importImage(InputStream, ImageImportOptions)}: an untagged image. */
+  default String importImage(InputStream rootFsTar) {
+    return importImage(rootFsTar, ImageImportOptions.DEFAULT);
+  }
+
+  /** {@link #importImage(InputStream, ImageImportOptions)} with options set by {@code options}. */
+  default String importImage(InputStream rootFsTar, Consumer<ImageImportOptions.Builder> options) {
+    ImageImportOptions.Builder b = ImageImportOptions.builder();
     options.accept(b);
     return importImage(rootFsTar, b.build());
   }
 
-  /** {@link #importImage(InputStream, ImportOptions)} returning the progress stream. */
-  JsonStream<ProgressMessage> importStream(InputStream rootFsTar, ImportOptions options);
+  /** {@link #importImage(InputStream, ImageImportOptions)} returning the progress stream; the caller must close it. */
+  JsonStream<ProgressMessage> importStream(InputStream rootFsTar, ImageImportOptions options);
+
+  /** {@link #importStream(InputStream, ImageImportOptions)} with options set by {@code options}. */
+  default JsonStream<ProgressMessage> importStream(InputStream rootFsTar, Consumer<ImageImportOptions.Builder> options) {
+    ImageImportOptions.Builder b = ImageImportOptions.builder();
+    options.accept(b);
+    return importStream(rootFsTar, b.build());
+  }
 
   /**
    * {@code POST /images/create?fromSrc=URL}: the engine downloads the root file system tar from
@@ -160,11 +216,18 @@ public interface ImageService {
    *
    * @return the new image's ID
    */
-  String importFromUrl(String url, ImportOptions options);
+  String importFromUrl(String url, ImageImportOptions options);
+
+  /** {@link #importFromUrl(String, ImageImportOptions)} with options set by {@code options}. */
+  default String importFromUrl(String url, Consumer<ImageImportOptions.Builder> options) {
+    ImageImportOptions.Builder b = ImageImportOptions.builder();
+    options.accept(b);
+    return importFromUrl(url, b.build());
+  }
 
   /**
    * {@code POST /images/load}: loads images (with their names) from a tar stream as
-   * {@link #save} writes it (and {@code docker save}), sent as it is read. The stream is closed
+   * {@link #saveStream} writes it (and {@code docker save}), sent as it is read. The stream is closed
    * afterwards.
    *
    * @return the names the engine reports loaded ({@code repo:tag}, or the image ID for images
@@ -172,17 +235,36 @@ public interface ImageService {
    */
   List<String> load(InputStream imagesTar);
 
-  /** {@code POST /images/load?quiet=}: {@link #load} returning the progress stream. */
-  JsonStream<ProgressMessage> loadStream(InputStream imagesTar, boolean quiet);
+  /**
+   * {@code POST /images/load?quiet=}: {@link #load} returning the progress stream; the caller
+   * must close it. The tar stream is closed afterwards.
+   */
+  JsonStream<ProgressMessage> loadStream(InputStream imagesTar, ImageLoadOptions options);
+
+  /** {@link #loadStream(InputStream, ImageLoadOptions)}, quiet. */
+  default JsonStream<ProgressMessage> loadStream(InputStream imagesTar) {
+    return loadStream(imagesTar, ImageLoadOptions.DEFAULT);
+  }
+
+  /** {@link #loadStream(InputStream, ImageLoadOptions)} with options set by {@code options}. */
+  default JsonStream<ProgressMessage> loadStream(InputStream imagesTar, Consumer<ImageLoadOptions.Builder> options) {
+    ImageLoadOptions.Builder b = ImageLoadOptions.builder();
+    options.accept(b);
+    return loadStream(imagesTar, b.build());
+  }
 
   /**
    * {@code GET /images/{name}/get}: the image with its names and parents as a tar stream
-   * ({@code docker save} format), read as it arrives. The caller must close it.
+   * ({@code docker save} format), read as it arrives. It holds a connection: the caller must
+   * close it.
    */
-  InputStream save(String name);
+  InputStream saveStream(String name);
 
-  /** {@code GET /images/get?names=...}: several images in one tar stream. The caller must close it. */
-  InputStream save(List<String> names);
+  /**
+   * {@code GET /images/get?names=...}: several images in one tar stream. It holds a connection:
+   * the caller must close it.
+   */
+  InputStream saveStream(List<String> names);
 
   // ---------------------------------------------------------------- build
 
@@ -196,11 +278,11 @@ public interface ImageService {
    *     {@code .dockerignore} is malformed (before anything is sent)
    * @throws dev.berth.client.StreamErrorException when the build fails (the engine's message)
    */
-  String build(Path contextDirectory, BuildOptions options);
+  String build(Path contextDirectory, ImageBuildOptions options);
 
-  /** {@link #build(Path, BuildOptions)} with options set by {@code options}. */
-  default String build(Path contextDirectory, Consumer<BuildOptions.Builder> options) {
-    BuildOptions.Builder b = BuildOptions.builder();
+  /** {@link #build(Path, ImageBuildOptions)} with options set by {@code options}. */
+  default String build(Path contextDirectory, Consumer<ImageBuildOptions.Builder> options) {
+    ImageBuildOptions.Builder b = ImageBuildOptions.builder();
     options.accept(b);
     return build(contextDirectory, b.build());
   }
@@ -211,88 +293,142 @@ public interface ImageService {
    *
    * @return the new image's ID
    */
-  String build(InputStream contextTar, BuildOptions options);
+  String build(InputStream contextTar, ImageBuildOptions options);
 
-  /** {@link #build(InputStream, BuildOptions)} with options set by {@code options}. */
-  default String build(InputStream contextTar, Consumer<BuildOptions.Builder> options) {
-    BuildOptions.Builder b = BuildOptions.builder();
+  /** {@link #build(InputStream, ImageBuildOptions)} with options set by {@code options}. */
+  default String build(InputStream contextTar, Consumer<ImageBuildOptions.Builder> options) {
+    ImageBuildOptions.Builder b = ImageBuildOptions.builder();
     options.accept(b);
     return build(contextTar, b.build());
   }
 
-  /** {@link #build(Path, BuildOptions)} returning the progress stream (build output, the image ID in {@code aux}). */
-  JsonStream<ProgressMessage> buildStream(Path contextDirectory, BuildOptions options);
+  /**
+   * {@link #build(Path, ImageBuildOptions)} returning the progress stream (build output, the image
+   * ID in {@code aux}); the caller must close it.
+   */
+  JsonStream<ProgressMessage> buildStream(Path contextDirectory, ImageBuildOptions options);
 
-  /** {@link #build(InputStream, BuildOptions)} returning the progress stream. */
-  JsonStream<ProgressMessage> buildStream(InputStream contextTar, BuildOptions options);
+  /** {@link #buildStream(Path, ImageBuildOptions)} with options set by {@code options}. */
+  default JsonStream<ProgressMessage> buildStream(Path contextDirectory, Consumer<ImageBuildOptions.Builder> options) {
+    ImageBuildOptions.Builder b = ImageBuildOptions.builder();
+    options.accept(b);
+    return buildStream(contextDirectory, b.build());
+  }
+
+  /** {@link #build(InputStream, ImageBuildOptions)} returning the progress stream; the caller must close it. */
+  JsonStream<ProgressMessage> buildStream(InputStream contextTar, ImageBuildOptions options);
+
+  /** {@link #buildStream(InputStream, ImageBuildOptions)} with options set by {@code options}. */
+  default JsonStream<ProgressMessage> buildStream(InputStream contextTar, Consumer<ImageBuildOptions.Builder> options) {
+    ImageBuildOptions.Builder b = ImageBuildOptions.builder();
+    options.accept(b);
+    return buildStream(contextTar, b.build());
+  }
 
   /** {@code POST /build/prune}: removes build cache records (BuildKit's; the classic builder keeps none). */
-  BuildPruneResponse pruneBuildCache(BuildPruneOptions options);
+  BuildPruneResponse pruneBuildCache(BuildCachePruneOptions options);
+
+  /** {@link #pruneBuildCache(BuildCachePruneOptions)}: unused records, no filters. */
+  default BuildPruneResponse pruneBuildCache() {
+    return pruneBuildCache(BuildCachePruneOptions.DEFAULT);
+  }
+
+  /** {@link #pruneBuildCache(BuildCachePruneOptions)} with options set by {@code options}. */
+  default BuildPruneResponse pruneBuildCache(Consumer<BuildCachePruneOptions.Builder> options) {
+    BuildCachePruneOptions.Builder b = BuildCachePruneOptions.builder();
+    options.accept(b);
+    return pruneBuildCache(b.build());
+  }
 
   // ---------------------------------------------------------------- registries
 
   /**
    * {@code POST /images/create?fromImage=}: pulls {@code image} ({@code repo:tag},
    * {@code repo@sha256:...}; a repository alone means {@code latest} unless
-   * {@link PullOptions#allTags()}) and waits until it is complete.
+   * {@link ImagePullOptions#allTags()}) and waits until it is complete.
    *
    * @throws dev.berth.client.NotFoundException when the registry has no such image
    * @throws dev.berth.client.StreamErrorException when the pull fails after it started
    */
-  void pull(String image, PullOptions options);
+  void pull(String image, ImagePullOptions options);
 
-  /** {@link #pull(String, PullOptions)} with the service's credentials. */
+  /** {@link #pull(String, ImagePullOptions)} with the service's credentials. */
   default void pull(String image) {
-    pull(image, PullOptions.DEFAULT);
+    pull(image, ImagePullOptions.DEFAULT);
   }
 
-  /** {@link #pull(String, PullOptions)} with options set by {@code options}. */
-  default void pull(String image, Consumer<PullOptions.Builder> options) {
-    PullOptions.Builder b = PullOptions.builder();
+  /** {@link #pull(String, ImagePullOptions)} with options set by {@code options}. */
+  default void pull(String image, Consumer<ImagePullOptions.Builder> options) {
+    ImagePullOptions.Builder b = ImagePullOptions.builder();
     options.accept(b);
     pull(image, b.build());
   }
 
-  /** {@link #pull(String, PullOptions)} returning the progress stream (status, layer id, bytes). */
-  JsonStream<ProgressMessage> pullStream(String image, PullOptions options);
+  /**
+   * {@link #pull(String, ImagePullOptions)} returning the progress stream (status, layer id,
+   * bytes); the caller must close it.
+   */
+  JsonStream<ProgressMessage> pullStream(String image, ImagePullOptions options);
+
+  /** {@link #pullStream(String, ImagePullOptions)} with options set by {@code options}. */
+  default JsonStream<ProgressMessage> pullStream(String image, Consumer<ImagePullOptions.Builder> options) {
+    ImagePullOptions.Builder b = ImagePullOptions.builder();
+    options.accept(b);
+    return pullStream(image, b.build());
+  }
 
   /**
    * {@code POST /images/{name}/push?tag=}: pushes {@code name} ({@code repo:tag}; a repository
-   * alone means {@code latest} unless {@link PushOptions#allTags()}) to its registry and waits
+   * alone means {@code latest} unless {@link ImagePushOptions#allTags()}) to its registry and waits
    * until it is complete.
    *
    * @return the tag, manifest digest and size the registry stored (for several tags, the last)
    * @throws dev.berth.client.StreamErrorException when the push fails, e.g. the registry refuses
    *     the credentials (the engine answers HTTP 200 and reports that in the stream)
    */
-  PushResult push(String name, PushOptions options);
+  PushResult push(String name, ImagePushOptions options);
 
-  /** {@link #push(String, PushOptions)} with the service's credentials. */
+  /** {@link #push(String, ImagePushOptions)} with the service's credentials. */
   default PushResult push(String name) {
-    return push(name, PushOptions.DEFAULT);
+    return push(name, ImagePushOptions.DEFAULT);
   }
 
-  /** {@link #push(String, PushOptions)} with options set by {@code options}. */
-  default PushResult push(String name, Consumer<PushOptions.Builder> options) {
-    PushOptions.Builder b = PushOptions.builder();
+  /** {@link #push(String, ImagePushOptions)} with options set by {@code options}. */
+  default PushResult push(String name, Consumer<ImagePushOptions.Builder> options) {
+    ImagePushOptions.Builder b = ImagePushOptions.builder();
     options.accept(b);
     return push(name, b.build());
   }
 
-  /** {@link #push(String, PushOptions)} returning the progress stream. */
-  JsonStream<ProgressMessage> pushStream(String name, PushOptions options);
+  /** {@link #push(String, ImagePushOptions)} returning the progress stream; the caller must close it. */
+  JsonStream<ProgressMessage> pushStream(String name, ImagePushOptions options);
+
+  /** {@link #pushStream(String, ImagePushOptions)} with options set by {@code options}. */
+  default JsonStream<ProgressMessage> pushStream(String name, Consumer<ImagePushOptions.Builder> options) {
+    ImagePushOptions.Builder b = ImagePushOptions.builder();
+    options.accept(b);
+    return pushStream(name, b.build());
+  }
 
   /**
    * {@code GET /distribution/{name}/json}: asks the image's registry for its manifest descriptor
-   * and platforms, with {@code auth} (null: the service's credentials, else anonymous).
+   * and platforms, with the options' credentials (else the service's, else anonymous).
    *
    * @throws dev.berth.client.NotFoundException when the registry has no such manifest
    * @throws dev.berth.client.UnauthorizedException when the registry refuses the credentials
    */
-  DistributionInspect distributionInspect(String name, RegistryAuth auth);
+  DistributionInspect distributionInspect(String name, DistributionInspectOptions options);
 
-  /** {@link #distributionInspect(String, RegistryAuth)} with the service's credentials. */
+  /** {@link #distributionInspect(String, DistributionInspectOptions)} with the service's credentials. */
   default DistributionInspect distributionInspect(String name) {
-    return distributionInspect(name, null);
+    return distributionInspect(name, DistributionInspectOptions.DEFAULT);
   }
+
+  /** {@link #distributionInspect(String, DistributionInspectOptions)} with options set by {@code options}. */
+  default DistributionInspect distributionInspect(String name, Consumer<DistributionInspectOptions.Builder> options) {
+    DistributionInspectOptions.Builder b = DistributionInspectOptions.builder();
+    options.accept(b);
+    return distributionInspect(name, b.build());
+  }
+
 }

@@ -55,12 +55,12 @@ abstract class ArchiveCases {
     String id = Fixtures.tinyImage(images, engine, podman(), name);
     ImageInspect before = images.inspect(name);
 
-    byte[] tar = readAll(images.save(name));
+    byte[] tar = readAll(images.saveStream(name));
     Map<String, byte[]> entries = Fixtures.readTar(new ByteArrayInputStream(tar));
     assertTrue(entries.containsKey("manifest.json"), entries.keySet().toString());
     assertTrue(new String(entries.get("manifest.json"), StandardCharsets.UTF_8).contains(name));
 
-    images.remove(name, RemoveOptions.FORCE);
+    images.remove(name, o -> o.force(true));
     assertThrows(NotFoundException.class, () -> images.inspect(id));
 
     // Podman 4.3 names a name without a registry fully qualified (docker.io/library/...)
@@ -78,12 +78,12 @@ abstract class ArchiveCases {
     String b = engine.imageName("many-b") + ":2";
     String idA = Fixtures.tinyImage(images, engine, podman(), a);
     String idB = Fixtures.tinyImage(images, engine, podman(), b);
-    byte[] tar = readAll(images.save(List.of(a, b)));
-    images.remove(a, RemoveOptions.FORCE);
-    images.remove(b, RemoveOptions.FORCE);
+    byte[] tar = readAll(images.saveStream(List.of(a, b)));
+    images.remove(a, o -> o.force(true));
+    images.remove(b, o -> o.force(true));
 
     List<String> progress = new ArrayList<>();
-    try (JsonStream<ProgressMessage> s = images.loadStream(new ByteArrayInputStream(tar), false)) {
+    try (JsonStream<ProgressMessage> s = images.loadStream(new ByteArrayInputStream(tar), o -> o.quiet(false))) {
       s.forEachRemaining(m -> progress.add(m.stream() != null ? m.stream() : String.valueOf(m.status())));
     }
     if (podman()) {
@@ -98,8 +98,8 @@ abstract class ArchiveCases {
     assertEquals(idB, images.inspect(b).id());
 
     // load() gives each name on either engine's report
-    images.remove(a, RemoveOptions.FORCE);
-    images.remove(b, RemoveOptions.FORCE);
+    images.remove(a, o -> o.force(true));
+    images.remove(b, o -> o.force(true));
     List<String> loaded = images.load(new ByteArrayInputStream(tar));
     assertEquals(2, loaded.size(), loaded.toString());
     assertEquals(java.util.Set.of(Fixtures.listed(podman(), a), Fixtures.listed(podman(), b)), java.util.Set.copyOf(loaded));
@@ -135,7 +135,7 @@ abstract class ArchiveCases {
     String name = engine.imageName("imported");
     byte[] rootFs = Fixtures.tar(Map.of("hello.txt", "hello from an import\n", "etc/app.conf", "x=1\n"));
     List<ProgressMessage> progress = new ArrayList<>();
-    ImportOptions options = ImportOptions.builder().repository(name).tag("v1").message("made by the test")
+    ImageImportOptions options = ImageImportOptions.builder().repository(name).tag("v1").message("made by the test")
         .change("CMD [\"cat\", \"/hello.txt\"]").change("WORKDIR /etc").change("LABEL " + TestEngine.LABEL + "="
             + engine.labels().get(TestEngine.LABEL)).platform("linux/amd64").build();
     try (JsonStream<ProgressMessage> s = images.importStream(new ByteArrayInputStream(rootFs), options)) {
@@ -158,7 +158,7 @@ abstract class ArchiveCases {
     assertEquals(Map.of("hello.txt", "hello from an import\n", "etc/app.conf", "x=1\n"), files);
 
     ServerErrorException garbage = assertThrows(ServerErrorException.class,
-        () -> images.importImage(new ByteArrayInputStream(new byte[] {1, 2, 3}), ImportOptions.DEFAULT));
+        () -> images.importImage(new ByteArrayInputStream(new byte[] {1, 2, 3}), ImageImportOptions.DEFAULT));
     assertTrue(garbage.engineMessage().contains("unexpected EOF"), garbage.engineMessage());
   }
 
@@ -198,7 +198,7 @@ abstract class ArchiveCases {
       ImageService images = ImageService.create(engine.client());
       String repository = engine.imageName("from-url");
       String url = "http://127.0.0.1:" + server.getLocalPort() + "/rootfs.tar";
-      String id = images.importFromUrl(url, ImportOptions.builder().repository(repository).tag("1")
+      String id = images.importFromUrl(url, ImageImportOptions.builder().repository(repository).tag("1")
           .change("LABEL " + TestEngine.LABEL + "=" + engine.labels().get(TestEngine.LABEL)).build());
       serving.join(5000);
       assertEquals(1, hits.get());
@@ -250,6 +250,6 @@ abstract class ArchiveCases {
     String untagged = images.commit(running, o -> o.pause(false).changes(List.of("LABEL dev.berth.running=1")));
     assertEquals(List.of(), images.inspect(untagged).repoTags());
     assertEquals("1", images.inspect(untagged).config().labels().get("dev.berth.running"));
-    containers.kill(running, null);
+    containers.kill(running);
   }
 }

@@ -54,12 +54,12 @@ abstract class BuildCases {
    * Adds the extra host berth-host:127.0.0.9 on Docker; not on Podman 4.3, which refuses Docker's
    * form of it (see optionsReachTheBuildAndTheImage).
    */
-  private BuildOptions.Builder extraHost(BuildOptions.Builder b) {
+  private ImageBuildOptions.Builder extraHost(ImageBuildOptions.Builder b) {
     return podman() ? b : b.extraHost("berth-host:127.0.0.9");
   }
 
-  private static BuildOptions.Builder base(TestEngine engine) {
-    return BuildOptions.builder().networkMode("none").labels(engine.labels()).forceRemove(true);
+  private static ImageBuildOptions.Builder base(TestEngine engine) {
+    return ImageBuildOptions.builder().networkMode("none").labels(engine.labels()).forceRemove(true);
   }
 
   @Test
@@ -125,7 +125,7 @@ abstract class BuildCases {
         ""));
     ImageService images = ImageService.create(engine.client());
     String name = engine.imageName("opts");
-    BuildOptions.Builder builder = base(engine).dockerfile("docker/Dockerfile.multi").tag(name + ":base", name + ":also")
+    ImageBuildOptions.Builder builder = base(engine).dockerfile("docker/Dockerfile.multi").tag(name + ":base", name + ":also")
         .target("base").buildArg("GREETING", "hello from berth").label("dev.berth.extra", "x")
         .platform("linux/amd64").noCache(true);
     if (podman()) {
@@ -136,7 +136,7 @@ abstract class BuildCases {
     } else {
       builder.extraHost("berth-host:127.0.0.9");
     }
-    BuildOptions options = builder.build();
+    ImageBuildOptions options = builder.build();
     String baseId = images.build(dir, options);
     ImageInspect image = images.inspect(name + ":base");
     assertEquals(baseId, image.id());
@@ -242,11 +242,11 @@ abstract class BuildCases {
     if (podman()) {
       // Podman 4.3's compatible API has no /build/prune route (a plain-text 404)
       NotImplementedException missing = assertThrows(NotImplementedException.class, () -> images.pruneBuildCache(
-          BuildPruneOptions.builder().keepStorage(0).filter("id", "berth-no-such-record").build()));
+          BuildCachePruneOptions.builder().keepStorage(0).filter("id", "berth-no-such-record").build()));
       assertEquals(404, missing.status());
       return;
     }
-    BuildPruneResponse pruned = images.pruneBuildCache(BuildPruneOptions.builder().keepStorage(0)
+    BuildPruneResponse pruned = images.pruneBuildCache(BuildCachePruneOptions.builder().keepStorage(0)
         .filter("id", "berth-no-such-record").build());
     assertEquals(List.of(), pruned.cachesDeleted());
     assertEquals(0L, pruned.spaceReclaimed());

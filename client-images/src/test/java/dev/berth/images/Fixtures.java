@@ -59,7 +59,7 @@ final class Fixtures {
     });
     if (podman && ref != null && ref.tag != null && !ref.tag.equals("latest")) {
       images.tag(ref.repository + ":latest", ref.repository, ref.tag);
-      images.remove(ref.repository + ":latest", RemoveOptions.DEFAULT);
+      images.remove(ref.repository + ":latest", ImageRemoveOptions.DEFAULT);
     }
     return id;
   }

@@ -186,12 +186,12 @@ class LargeArchiveTest {
 
       Path file = tmp.resolve("image.tar");
       long saved;
-      try (InputStream in = images.save(name); OutputStream out = Files.newOutputStream(file)) {
+      try (InputStream in = images.saveStream(name); OutputStream out = Files.newOutputStream(file)) {
         saved = in.transferTo(out);
       }
       long t2 = System.nanoTime();
 
-      images.remove(name, RemoveOptions.FORCE);
+      images.remove(name, o -> o.force(true));
       List<String> loaded = images.load(Files.newInputStream(file));
       long t3 = System.nanoTime();
       ImageInspect image = images.inspect(name);

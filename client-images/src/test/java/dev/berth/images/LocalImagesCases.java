@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.berth.client.ConflictException;
 import dev.berth.client.EngineClient;
 import dev.berth.client.EngineException;
-import dev.berth.client.Filters;
 import dev.berth.client.InvalidRequestException;
 import dev.berth.client.NotFoundException;
 import dev.berth.client.ServerErrorException;
@@ -78,7 +77,7 @@ abstract class LocalImagesCases {
     // Podman 4.3 lists a name without a registry fully qualified (docker.io/library/...)
     assertEquals(List.of(Fixtures.listed(podman(), nameA + ":1")), listed.repoTags());
     assertEquals(label(engine).split("=")[1], listed.labels().get(TestEngine.LABEL));
-    assertTrue(images.list(ListOptions.DEFAULT).stream().anyMatch(i -> i.repoTags().contains(engine.image())));
+    assertTrue(images.list(ImageListOptions.DEFAULT).stream().anyMatch(i -> i.repoTags().contains(engine.image())));
   }
 
   @Test
@@ -120,7 +119,7 @@ abstract class LocalImagesCases {
     String id = Fixtures.tinyImage(images, engine, podman(), name + ":1");
     images.tag(name + ":1", name, "2");
     images.tag(id, name + ":3");
-    images.tag(name + ":1", engine.imageName("tag-other"), null);
+    images.tag(name + ":1", engine.imageName("tag-other"));
     ImageInspect image = images.inspect(id);
     assertEquals(4, image.repoTags().size(), image.repoTags().toString());
     assertTrue(image.repoTags().containsAll(List.of(Fixtures.listed(podman(), name + ":1"),
@@ -128,16 +127,16 @@ abstract class LocalImagesCases {
     assertTrue(image.repoTags().stream().anyMatch(t -> t.endsWith(":latest")), "no tag means latest");
 
     assertEquals(List.of(new ImageDeleteResponseItem(Fixtures.listed(podman(), name + ":2"), null)),
-        images.remove(name + ":2", RemoveOptions.DEFAULT));
+        images.remove(name + ":2", ImageRemoveOptions.DEFAULT));
     if (podman()) {
       // Podman 4.3 refuses removing by ID an image with several names with HTTP 500, not 409
-      ServerErrorException several = assertThrows(ServerErrorException.class, () -> images.remove(id, RemoveOptions.DEFAULT));
+      ServerErrorException several = assertThrows(ServerErrorException.class, () -> images.remove(id, ImageRemoveOptions.DEFAULT));
       assertTrue(several.engineMessage().contains("please force removal"), several.engineMessage());
     } else {
-      ConflictException several = assertThrows(ConflictException.class, () -> images.remove(id, RemoveOptions.DEFAULT));
+      ConflictException several = assertThrows(ConflictException.class, () -> images.remove(id, ImageRemoveOptions.DEFAULT));
       assertTrue(several.engineMessage().contains("must be forced"), several.engineMessage());
     }
-    List<ImageDeleteResponseItem> forced = images.remove(id, RemoveOptions.FORCE);
+    List<ImageDeleteResponseItem> forced = images.remove(id, o -> o.force(true));
     assertTrue(forced.contains(new ImageDeleteResponseItem(null, deletedId(id))), forced.toString());
     assertThrows(NotFoundException.class, () -> images.inspect(id));
   }
@@ -151,15 +150,15 @@ abstract class LocalImagesCases {
     String container = containers.create(ContainerCreateRequest.builder().image(name).cmd("true")
         .labels(engine.labels()).hostConfig(h -> h.networkMode("none")).build()).id();
 
-    ConflictException e = assertThrows(ConflictException.class, () -> images.remove(name, RemoveOptions.DEFAULT));
+    ConflictException e = assertThrows(ConflictException.class, () -> images.remove(name, ImageRemoveOptions.DEFAULT));
     assertEquals(409, e.status());
     // the engines word it differently
     assertTrue(e.engineMessage().contains(podman() ? "image is in use by a container" : "is using its referenced image"),
         e.engineMessage());
-    ConflictException byId = assertThrows(ConflictException.class, () -> images.remove(id, RemoveOptions.DEFAULT));
+    ConflictException byId = assertThrows(ConflictException.class, () -> images.remove(id, ImageRemoveOptions.DEFAULT));
     assertTrue(byId.engineMessage().contains(container.substring(0, 12)), byId.engineMessage());
     engine.remove(container);
-    List<ImageDeleteResponseItem> gone = images.remove(name, RemoveOptions.DEFAULT);
+    List<ImageDeleteResponseItem> gone = images.remove(name, ImageRemoveOptions.DEFAULT);
     if (podman()) {
       // Podman 4.3 lists Deleted (no "sha256:") then Untagged, and no layers
       assertEquals(List.of(new ImageDeleteResponseItem(null, deletedId(id)),
@@ -186,9 +185,9 @@ abstract class LocalImagesCases {
       assertEquals(podman() ? Fixtures.bare(parent) : parent, images.inspect(child).parent());
       // the parent loses its name but stays: the child needs it
       assertEquals(List.of(new ImageDeleteResponseItem(Fixtures.listed(podman(), parentName), null)),
-          images.remove(parentName, RemoveOptions.DEFAULT));
+          images.remove(parentName, ImageRemoveOptions.DEFAULT));
 
-      List<ImageDeleteResponseItem> removed = images.remove(childName + ":1", RemoveOptions.of(false, noPrune));
+      List<ImageDeleteResponseItem> removed = images.remove(childName + ":1", o -> o.noPrune(noPrune));
       assertTrue(removed.contains(new ImageDeleteResponseItem(null, child)), removed.toString());
       if (podman()) {
         // Podman 4.3 ignores noprune: removing the child removes the untagged parent too, unlisted
@@ -199,7 +198,7 @@ abstract class LocalImagesCases {
       assertEquals(!noPrune, removed.contains(new ImageDeleteResponseItem(null, deletedId(parent))), removed.toString());
       if (noPrune) {
         assertEquals(parent, images.inspect(parent).id());
-        images.remove(parent, RemoveOptions.DEFAULT);
+        images.remove(parent, ImageRemoveOptions.DEFAULT);
       } else {
         assertThrows(NotFoundException.class, () -> images.inspect(parent));
       }
@@ -218,14 +217,14 @@ abstract class LocalImagesCases {
         .labels(engine.labels()).hostConfig(h -> h.networkMode("none")).build());
 
     // "Deleted" lists the image and then its layers (sha256 of the layer chain)
-    ImagePruneResponse danglingOnly = images.prune(Filters.builder().add("label", label(engine)).build());
+    ImagePruneResponse danglingOnly = images.prune(o -> o.label(label(engine)));
     Set<String> deletedFirst = danglingOnly.imagesDeleted().stream().map(ImageDeleteResponseItem::deleted)
         .filter(d -> d != null).collect(Collectors.toSet());
     assertTrue(deletedFirst.contains(deletedId(dangling)), deletedFirst.toString());
     assertFalse(deletedFirst.contains(deletedId(tagged)) || deletedFirst.contains(deletedId(used)), deletedFirst.toString());
     assertEquals(tagged, images.inspect(tagged).id());
 
-    Filters unusedFilters = Filters.builder().add("label", label(engine)).add("dangling", "false").build();
+    ImagePruneOptions unusedFilters = ImagePruneOptions.builder().label(label(engine)).dangling(false).build();
     if (podman()) {
       // Podman 4.3 adds its default dangling=true to the caller's dangling=false and refuses both
       ServerErrorException refused = assertThrows(ServerErrorException.class, () -> images.prune(unusedFilters));
@@ -250,17 +249,17 @@ abstract class LocalImagesCases {
     String missing = engine.imageName("missing") + ":1";
     assertThrows(NotFoundException.class, () -> images.inspect(missing));
     assertThrows(NotFoundException.class, () -> images.history(missing));
-    assertThrows(NotFoundException.class, () -> images.remove(missing, RemoveOptions.FORCE));
+    assertThrows(NotFoundException.class, () -> images.remove(missing, o -> o.force(true)));
     assertThrows(NotFoundException.class, () -> images.tag(missing, engine.imageName("x"), "1"));
-    assertThrows(NotFoundException.class, () -> images.save(missing));
+    assertThrows(NotFoundException.class, () -> images.saveStream(missing));
     if (podman()) {
       // Podman 4.3 answers a save of several images, one of them unknown, with HTTP 500
-      ServerErrorException several = assertThrows(ServerErrorException.class, () -> images.save(List.of(engine.image(), missing)));
+      ServerErrorException several = assertThrows(ServerErrorException.class, () -> images.saveStream(List.of(engine.image(), missing)));
       assertTrue(several.engineMessage().endsWith("image not known"), several.engineMessage());
     } else {
-      assertThrows(NotFoundException.class, () -> images.save(List.of(engine.image(), missing)));
+      assertThrows(NotFoundException.class, () -> images.saveStream(List.of(engine.image(), missing)));
     }
-    assertThrows(NotFoundException.class, () -> images.commit("berth-no-such-container", CommitOptions.DEFAULT));
+    assertThrows(NotFoundException.class, () -> images.commit("berth-no-such-container", ImageCommitOptions.DEFAULT));
     NotFoundException e = assertThrows(NotFoundException.class, () -> images.inspect(missing));
     assertTrue(e.getMessage().contains("ImageInspect GET /images/{name}/json"), e.getMessage());
   }
@@ -271,7 +270,7 @@ abstract class LocalImagesCases {
     String name = engine.imageName("badref") + ":1";
     Fixtures.tinyImage(images, engine, podman(), name);
     assertThrows(InvalidRequestException.class, () -> images.inspect("Bad:Ref:x"));
-    assertThrows(InvalidRequestException.class, () -> images.remove("Bad:Ref:x", RemoveOptions.DEFAULT));
+    assertThrows(InvalidRequestException.class, () -> images.remove("Bad:Ref:x", ImageRemoveOptions.DEFAULT));
     // Docker 20.10 answers these two with HTTP 500; the service reports them as the caller's error
     InvalidRequestException upper = assertThrows(InvalidRequestException.class, () -> images.tag(name, "UPPER", "1"));
     assertEquals(500, upper.status());
@@ -293,31 +292,32 @@ abstract class LocalImagesCases {
     Fixtures.Recording recording = new Fixtures.Recording(engine);
     ImageService images = ImageService.create(EngineClient.builder(recording).apiVersion("1.41").build());
     assertThrows(IllegalArgumentException.class, () -> images.inspect(" "));
-    assertThrows(IllegalArgumentException.class, () -> images.history(null));
-    assertThrows(IllegalArgumentException.class, () -> images.tag("x", null, "1"));
+    assertEquals("name", assertThrows(NullPointerException.class, () -> images.history(null)).getMessage());
+    assertEquals("repository", assertThrows(NullPointerException.class, () -> images.tag("x", null, "1")).getMessage());
+    assertEquals("tag", assertThrows(NullPointerException.class, () -> images.tag("x", "repo", null)).getMessage());
     assertThrows(IllegalArgumentException.class, () -> images.tag("x", "repo@sha256:abc"));
-    assertThrows(IllegalArgumentException.class, () -> images.remove("", RemoveOptions.FORCE));
-    assertThrows(IllegalArgumentException.class, () -> images.remove("x", null));
+    assertThrows(IllegalArgumentException.class, () -> images.remove("", o -> o.force(true)));
+    assertThrows(NullPointerException.class, () -> images.remove("x", (ImageRemoveOptions) null));
     assertThrows(IllegalArgumentException.class, () -> images.inspect("a/../../containers/json"));
-    assertThrows(IllegalArgumentException.class, () -> images.save(List.of()));
-    assertThrows(IllegalArgumentException.class, () -> images.importImage(null, ImportOptions.DEFAULT));
-    assertThrows(IllegalArgumentException.class, () -> images.load(null));
-    assertThrows(IllegalArgumentException.class, () -> images.commit(" ", CommitOptions.DEFAULT));
-    assertThrows(IllegalArgumentException.class, () -> images.build(Path.of("/nonexistent-berth-context"), BuildOptions.DEFAULT));
+    assertThrows(IllegalArgumentException.class, () -> images.saveStream(List.of()));
+    assertThrows(NullPointerException.class, () -> images.importImage(null, ImageImportOptions.DEFAULT));
+    assertThrows(NullPointerException.class, () -> images.load(null));
+    assertThrows(IllegalArgumentException.class, () -> images.commit(" ", ImageCommitOptions.DEFAULT));
+    assertThrows(IllegalArgumentException.class, () -> images.build(Path.of("/nonexistent-berth-context"), ImageBuildOptions.DEFAULT));
     assertThrows(IllegalArgumentException.class, () -> images.build(Path.of("/"), o -> o.dockerfile("../Dockerfile")));
     assertThrows(IllegalArgumentException.class, () -> images.push("repo@sha256:" + "0".repeat(64)));
     assertThrows(IllegalArgumentException.class, () -> images.push("repo:1", o -> o.allTags(true)));
     assertThrows(IllegalArgumentException.class, () -> images.pull("repo:1", o -> o.allTags(true)));
-    assertThrows(IllegalArgumentException.class, () -> images.search("", SearchOptions.DEFAULT));
-    assertThrows(IllegalArgumentException.class, () -> images.importFromUrl("-", ImportOptions.DEFAULT));
-    assertThrows(IllegalArgumentException.class, () -> CommitOptions.builder().tag("1").build());
+    assertThrows(IllegalArgumentException.class, () -> images.search("", ImageSearchOptions.DEFAULT));
+    assertThrows(IllegalArgumentException.class, () -> images.importFromUrl("-", ImageImportOptions.DEFAULT));
+    assertThrows(IllegalArgumentException.class, () -> ImageCommitOptions.builder().tag("1").build());
     // Docker 20.10 would make the image and then refuse its name, so commit checks names itself
     assertThrows(IllegalArgumentException.class, () -> images.commit("c", o -> o.repository("UPPER")));
     assertThrows(IllegalArgumentException.class, () -> images.commit("c", o -> o.repository("ok").tag("b@d")));
     assertThrows(IllegalArgumentException.class, () -> images.commit("c", o -> o.repository("a--b_")));
-    assertThrows(IllegalArgumentException.class, () -> CommitOptions.builder().change("CMD a\nRUN b"));
-    assertThrows(IllegalArgumentException.class, () -> BuildOptions.builder().memory(-1));
-    assertThrows(IllegalArgumentException.class, () -> SearchOptions.builder().limit(0));
+    assertThrows(IllegalArgumentException.class, () -> ImageCommitOptions.builder().change("CMD a\nRUN b"));
+    assertThrows(IllegalArgumentException.class, () -> ImageBuildOptions.builder().memory(-1));
+    assertThrows(IllegalArgumentException.class, () -> ImageSearchOptions.builder().limit(0));
     assertEquals(List.of(), recording.requests, "nothing reached the engine");
   }
 
@@ -345,7 +345,7 @@ abstract class LocalImagesCases {
   void toStringsNameTheClient(TestEngine engine) {
     ImageService images = ImageService.create(engine.client());
     assertTrue(images.toString().startsWith("ImageService[EngineClient["), images.toString());
-    assertNotEquals("", RemoveOptions.FORCE.toString());
-    assertFalse(ListOptions.DEFAULT.all());
+    assertNotEquals("", ImageRemoveOptions.builder().force(true).build().toString());
+    assertFalse(ImageListOptions.DEFAULT.all());
   }
 }

@@ -73,12 +73,12 @@ abstract class RegistryCases {
   private DistributionInspect distribution(ImageService images, String name, RegistryAuth auth) {
     if (podman()) {
       NotImplementedException missing = assertThrows(NotImplementedException.class,
-          () -> images.distributionInspect(name, auth));
+          () -> images.distributionInspect(name, o -> o.auth(auth)));
       assertEquals(404, missing.status());
       assertNoSecret(missing.getMessage());
       return null;
     }
-    return images.distributionInspect(name, auth);
+    return images.distributionInspect(name, o -> o.auth(auth));
   }
 
   /** {@link #distribution(ImageService, String, RegistryAuth)} with the service's own credentials. */
@@ -103,7 +103,7 @@ abstract class RegistryCases {
     assertTrue(pushed.digest().matches("sha256:[0-9a-f]{64}"), pushed.digest());
     assertTrue(pushed.size() > 0);
 
-    images.remove(repository + ":1", RemoveOptions.FORCE);
+    images.remove(repository + ":1", o -> o.force(true));
     assertThrows(NotFoundException.class, () -> images.inspect(id));
 
     images.pull(repository + ":1", o -> o.auth(auth()));
@@ -119,7 +119,7 @@ abstract class RegistryCases {
     }
 
     // by digest too
-    images.remove(repository + ":1", RemoveOptions.FORCE);
+    images.remove(repository + ":1", o -> o.force(true));
     images.pull(repository + "@" + pushed.digest(), o -> o.auth(auth()));
     assertEquals(id, images.inspect(repository + "@" + pushed.digest()).id());
   }
@@ -137,7 +137,7 @@ abstract class RegistryCases {
 
     // the stream shows the progress the engine made before the registry refused
     List<String> statuses = new ArrayList<>();
-    try (JsonStream<ProgressMessage> s = images.pushStream(name, PushOptions.builder().auth(wrongAuth()).build())) {
+    try (JsonStream<ProgressMessage> s = images.pushStream(name, ImagePushOptions.builder().auth(wrongAuth()).build())) {
       StreamErrorException again = assertThrows(StreamErrorException.class,
           () -> s.forEachRemaining(m -> statuses.add(m.status())));
       assertRefusedPush(again.engineMessage());
@@ -191,7 +191,7 @@ abstract class RegistryCases {
     Fixtures.tinyImage(images, engine, podman(), repository + ":1");
 
     PushResult pushed = images.push(repository + ":1"); // the engine refuses a push without the header
-    images.remove(repository + ":1", RemoveOptions.FORCE);
+    images.remove(repository + ":1", o -> o.force(true));
     assertMissingTagPull(() -> images.pull(repository)); // no tag: latest, which is not there
     images.pull(repository + ":1");
     DistributionInspect remote = distribution(images, repository + ":1"); // Podman: no /distribution route
@@ -232,9 +232,9 @@ abstract class RegistryCases {
     assertTrue(json.contains("\"serveraddress\":\"" + TestEngines.authRegistry() + "\""));
     assertNoSecret(recording.of("ImagePush").get(0).toString());
     assertNoSecret(recording.of("ImagePush").get(0).headers().toString());
-    assertNoSecret(PushOptions.builder().auth(auth()).build().toString());
-    assertNoSecret(PullOptions.builder().auth(auth()).build().toString());
-    assertNoSecret(BuildOptions.builder().registryAuth(auth()).build().toString());
+    assertNoSecret(ImagePushOptions.builder().auth(auth()).build().toString());
+    assertNoSecret(ImagePullOptions.builder().auth(auth()).build().toString());
+    assertNoSecret(ImageBuildOptions.builder().registryAuth(auth()).build().toString());
   }
 
   @Test
@@ -250,7 +250,7 @@ abstract class RegistryCases {
     String id = Fixtures.tinyImage(images, engine, podman(), repository + ":1");
 
     PushResult pushed = images.push(repository + ":1");
-    images.remove(repository + ":1", RemoveOptions.FORCE);
+    images.remove(repository + ":1", o -> o.force(true));
     images.pull(repository + ":1");
     assertEquals(id, images.inspect(repository + ":1").id());
     DistributionInspect remote = distribution(images, repository + ":1"); // Podman: no /distribution route
@@ -276,7 +276,7 @@ abstract class RegistryCases {
     String id = Fixtures.tinyImage(images, engine, podman(), repository + ":1");
 
     images.push(repository + ":1");
-    images.remove(repository + ":1", RemoveOptions.FORCE);
+    images.remove(repository + ":1", o -> o.force(true));
     images.pull(repository + ":1");
     assertEquals(id, images.inspect(repository + ":1").id());
     assertEquals(List.of(TestEngines.authRegistry(), TestEngines.authRegistry()), asked);
@@ -299,7 +299,7 @@ abstract class RegistryCases {
     assertTrue(List.of("a", "b").contains(last.tag()), last.toString());
     assertNotNull(images.distributionInspect(repository + ":a").descriptor().digest());
     assertNotNull(images.distributionInspect(repository + ":b").descriptor().digest());
-    images.remove(repository + ":a", RemoveOptions.FORCE);
+    images.remove(repository + ":a", o -> o.force(true));
     images.pull(repository + ":a");
     assertEquals(first, images.inspect(repository + ":a").id());
   }
@@ -328,9 +328,9 @@ abstract class RegistryCases {
       assertTrue(missing.engineMessage().contains("image not known"), missing.engineMessage());
       return;
     }
-    assertThrows(NotFoundException.class, () -> images.distributionInspect(repository + ":nope", auth()));
+    assertThrows(NotFoundException.class, () -> images.distributionInspect(repository + ":nope", o -> o.auth(auth())));
     UnauthorizedException refused = assertThrows(UnauthorizedException.class,
-        () -> images.distributionInspect(repository + ":1", wrongAuth()));
+        () -> images.distributionInspect(repository + ":1", o -> o.auth(wrongAuth())));
     assertNoSecret(refused.getMessage());
     // Docker 20.10 reports a pull the registry refuses as HTTP 500 with the registry's words
     ServerErrorException pull = assertThrows(ServerErrorException.class,
@@ -350,10 +350,10 @@ abstract class RegistryCases {
     String base = engine.imageName(TestEngines.authRegistry(), "base") + ":1";
     String baseId = Fixtures.tinyImage(images, engine, podman(), base);
     images.push(base, o -> o.auth(auth()));
-    images.remove(base, RemoveOptions.FORCE);
+    images.remove(base, o -> o.force(true));
 
     byte[] context = Fixtures.tar(Map.of("Dockerfile", "FROM " + base + "\nLABEL dev.berth.built=1\n"));
-    BuildOptions.Builder options = BuildOptions.builder().networkMode("none").labels(engine.labels()).pull(true);
+    ImageBuildOptions.Builder options = ImageBuildOptions.builder().networkMode("none").labels(engine.labels()).pull(true);
     StreamErrorException withoutAuth = assertThrows(StreamErrorException.class,
         () -> images.build(new ByteArrayInputStream(context), options.build()));
     // Podman 4.3 (Buildah) words the refusal as the registry's "unauthorized: authentication required"

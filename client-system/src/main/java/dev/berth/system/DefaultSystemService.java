@@ -2,6 +2,7 @@ package dev.berth.system;
 
 import dev.berth.client.EngineClient;
 import dev.berth.client.JsonStream;
+import dev.berth.client.MalformedResponseException;
 import dev.berth.client.Operation;
 import dev.berth.transport.Request;
 import dev.berth.types.system.DiskUsage;
@@ -24,6 +25,15 @@ final class DefaultSystemService implements SystemService {
     this.client = Objects.requireNonNull(client, "client");
   }
 
+  /** A JSON object answer; an empty body where the API promises one is malformed, never null. */
+  private <T> T object(Request r, Class<T> type) {
+    T value = client.call(r, type);
+    if (value == null) {
+      throw new MalformedResponseException(r.operationId() + ": empty answer, expected " + type.getSimpleName(), null);
+    }
+    return value;
+  }
+
   @Override
   public Ping ping() {
     return client.ping();
@@ -31,28 +41,28 @@ final class DefaultSystemService implements SystemService {
 
   @Override
   public SystemVersion version() {
-    return client.call(client.request(VERSION).build(), SystemVersion.class);
+    return object(client.request(VERSION).build(), SystemVersion.class);
   }
 
   @Override
   public SystemInfo info() {
-    return client.call(client.request(INFO).build(), SystemInfo.class);
+    return object(client.request(INFO).build(), SystemInfo.class);
   }
 
   @Override
   public DiskUsage diskUsage() {
-    return client.call(client.request(DATA_USAGE).build(), DiskUsage.class);
+    return object(client.request(DATA_USAGE).build(), DiskUsage.class);
   }
 
   @Override
-  public JsonStream<Event> events(EventsOptions options) {
+  public JsonStream<Event> events(SystemEventsOptions options) {
     Objects.requireNonNull(options, "options");
     Request.Builder b = client.request(EVENTS).readTimeout(Duration.ZERO);
     if (options.since() != null) {
-      b.query("since", EventsOptions.timestamp(options.since()));
+      b.query("since", SystemEventsOptions.timestamp(options.since()));
     }
     if (options.until() != null) {
-      b.query("until", EventsOptions.timestamp(options.until()));
+      b.query("until", SystemEventsOptions.timestamp(options.until()));
     }
     if (!options.filters().isEmpty()) {
       b.query("filters", client.toJson(options.filters().asMap()));

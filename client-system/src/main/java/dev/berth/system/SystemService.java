@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 /**
  * Engine-wide operations. Thread-safe. Errors are the {@link dev.berth.client.BerthException}
  * tree: {@link dev.berth.client.TransportException} when the engine cannot be reached,
- * {@link dev.berth.client.EngineException} subclasses for error statuses.
+ * {@link dev.berth.client.EngineException} subclasses for error statuses. Arguments are non-null
+ * (a null is a {@link NullPointerException} naming the parameter); results are never null.
  */
 public interface SystemService {
 
@@ -34,14 +35,23 @@ public interface SystemService {
   DiskUsage diskUsage();
 
   /**
-   * {@code GET /events}: engine events as they happen (or between {@code since} and
-   * {@code until}). The stream has no read timeout; close it, from any thread, to stop.
+   * {@code GET /events}: every engine event from now on. The stream holds a connection and has no
+   * read timeout: the caller must close it (from any thread, to stop a blocked read).
    */
-  JsonStream<Event> events(EventsOptions options);
+  default JsonStream<Event> events() {
+    return events(SystemEventsOptions.DEFAULT);
+  }
 
-  /** {@link #events(EventsOptions)} with options set by {@code options}. */
-  default JsonStream<Event> events(Consumer<EventsOptions.Builder> options) {
-    EventsOptions.Builder b = EventsOptions.builder();
+  /**
+   * {@code GET /events?since=&until=&filters=}: engine events as they happen (or between
+   * {@code since} and {@code until}). The stream holds a connection and has no read timeout: the
+   * caller must close it (from any thread, to stop a blocked read).
+   */
+  JsonStream<Event> events(SystemEventsOptions options);
+
+  /** {@link #events(SystemEventsOptions)} with options set by {@code options}. */
+  default JsonStream<Event> events(Consumer<SystemEventsOptions.Builder> options) {
+    SystemEventsOptions.Builder b = SystemEventsOptions.builder();
     options.accept(b);
     return events(b.build());
   }

@@ -194,7 +194,7 @@ class EngineClientTest {
     EngineClient client = engine.client();
     Request attach = client.request(Operation.of("ContainerAttach", "POST", "/containers/{id}/attach"), "berth-missing-y")
         .query("stream", 1).query("stdout", 1).build();
-    assertThrows(NotFoundException.class, () -> client.callRaw(attach).close());
+    assertThrows(NotFoundException.class, () -> client.openRaw(attach).close());
   }
 
   @Test

@@ -102,7 +102,7 @@ abstract class SystemServiceCases {
     Instant until = Instant.now().plusSeconds(1);
     List<String> actions = new ArrayList<>();
     try (JsonStream<Event> events = system.events(o -> o.since(since).until(until)
-        .type("container").label(TestEngine.LABEL + "=" + engine.labels().get(TestEngine.LABEL)))) {
+        .type(EventType.CONTAINER).label(TestEngine.LABEL + "=" + engine.labels().get(TestEngine.LABEL)))) {
       while (events.hasNext()) {
         Event e = events.next();
         assertEquals(EventType.CONTAINER, e.type());
@@ -120,7 +120,7 @@ abstract class SystemServiceCases {
   @Test
   void followingEventsSeesNewEventsAndStopsWhenClosedFromAnotherThread(TestEngine engine) throws Exception {
     SystemService system = SystemService.create(engine.client());
-    JsonStream<Event> events = system.events(o -> o.type("container")
+    JsonStream<Event> events = system.events(o -> o.type(EventType.CONTAINER)
         .label(TestEngine.LABEL + "=" + engine.labels().get(TestEngine.LABEL)));
     try {
       String id = engine.createContainer("true");

@@ -79,9 +79,10 @@ public class ForwardingResponse implements Response {
     private final Response delegate;
     private final StreamEnd.Listener listener;
     private InputStream in; // the delegate's body stream, fetched on first use
-    private long bytes;
-    private boolean eof;
-    private IOException failure;
+    // written by the reading thread, read by whichever thread closes
+    private volatile long bytes;
+    private volatile boolean eof;
+    private volatile IOException failure;
     @SuppressWarnings("unused") // through ENDED
     private volatile int ended;
 

@@ -13,6 +13,11 @@ public final class StreamEnd {
   private final boolean complete;
   private final IOException failure;
 
+  /** An end with these values: for tests of a {@link Listener}, and for doers that observe. */
+  public static StreamEnd of(long bytesRead, long bytesWritten, boolean complete, IOException failure) {
+    return new StreamEnd(bytesRead, bytesWritten, complete, failure);
+  }
+
   StreamEnd(long bytesRead, long bytesWritten, boolean complete, IOException failure) {
     this.bytesRead = bytesRead;
     this.bytesWritten = bytesWritten;

@@ -59,7 +59,11 @@ public final class Report {
         if (name.startsWith("jmh-") && name.endsWith(".json") && Files.size(f) > 0) {
           for (JsonNode e : json.readTree(f.toFile())) {
             String b = e.get("benchmark").asText();
-            jmh.put(b.substring(b.lastIndexOf('.') + 1), e);
+            String key = b.substring(b.lastIndexOf('.') + 1);
+            if (e.path("params").has("variant")) { // DecoratorBench: one benchmark, a variant per param
+              key = "decorator_" + e.path("params").path("variant").asText();
+            }
+            jmh.put(key, e);
             jdk = e.path("jdkVersion").asText() + " (" + e.path("vmName").asText() + " " + e.path("vmVersion").asText() + ")";
           }
         } else if (name.startsWith("ab-") && name.endsWith(".json")) {
@@ -270,6 +274,56 @@ public final class Report {
         + "of the target. The *interleaved* rows come from `ab.Interleaved`, which runs berth, berth's Doer and the "
         + "floor in one JVM in alternating blocks of 500 (ping) or 100 (inspect) calls, so that load from other "
         + "processes on this shared machine hits all of them alike; they are the steadier ratio.\n\n");
+    writeDecorators();
     md.append(misses.isEmpty() ? "All targets met.\n" : "Targets missed: " + String.join("; ", misses) + ".\n");
+  }
+
+  /** Issue 10: ping through each decorator, as ratios to the undecorated Doer of the same run. */
+  void writeDecorators() {
+    JsonNode ab = this.ab.get("decorators");
+    if (ab == null && !jmh.containsKey("decorator_undecorated")) {
+      return;
+    }
+    md.append("## Decorators (issue 10)\n\n");
+    md.append("`GET /_ping` through the Doer, undecorated and through each decorator. JMH: one fork per variant "
+        + "(`DecoratorBench`, `-prof gc`); interleaved: `ab.Decorators`, every variant in one JVM in alternating "
+        + "blocks of 500 calls, time and bytes per call on the calling thread (the steadier ratio). Targets apply "
+        + "to the no-op backends; the recording rows include what the backend itself does.\n\n");
+    md.append("| variant | JMH µs/op | JMH × | JMH B/op | JMH +B/op | interleaved µs/op | interleaved × | interleaved +B/op | target | result |\n");
+    md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n");
+    String[][] variants = {
+        {"undecorated", "undecorated", null}, {"forwarding", "forwarding+observe", null},
+        {"transportListener", "transportListener", null},
+        {"otelNoop", "opentelemetry noop", "t"}, {"micrometerNoop", "micrometer noop", "t"},
+        {"otelSdk", "opentelemetry sdk (info)", null}, {"micrometerTimers", "micrometer timers (info)", null}};
+    double baseT = score("decorator", "undecorated");
+    double baseB = alloc("decorator", "undecorated");
+    for (String[] v : variants) {
+      double t = score("decorator", v[0]);
+      double b = alloc("decorator", v[0]);
+      JsonNode a = ab == null ? null : ab.get(v[1]);
+      double at = a == null ? Double.NaN : a.path("microsPerOp").asDouble(Double.NaN);
+      double ar = a == null ? Double.NaN : a.path("ratio").asDouble(Double.NaN);
+      double ab2 = a == null ? Double.NaN : a.path("extraBytesPerOp").asDouble(Double.NaN);
+      if (Double.isNaN(t) && a == null) {
+        continue;
+      }
+      String target = v[2] == null ? "" : "≤ 1.05× and ≤ +200 B/op";
+      String result = "";
+      if (v[2] != null) {
+        double ratio = Double.isNaN(ar) ? t / baseT : ar; // the interleaved ratio when there is one
+        double extra = Double.isNaN(b) ? ab2 : b - baseB;
+        boolean pass = ratio <= 1.05 && extra <= 200;
+        result = pass ? "pass" : "miss";
+        if (!pass) {
+          misses.add("decorator " + v[0] + " (" + fmt("%.3f", ratio) + "×, " + fmt("%+.0f", extra) + " B/op)");
+        }
+      }
+      md.append("| ").append(v[1]).append(" | ").append(fmt("%.1f", t)).append(" | ").append(fmt("%.3f", t / baseT))
+          .append(" | ").append(fmt("%.0f", b)).append(" | ").append(fmt("%+.0f", b - baseB))
+          .append(" | ").append(fmt("%.1f", at)).append(" | ").append(fmt("%.3f", ar)).append(" | ")
+          .append(fmt("%+.0f", ab2)).append(" | ").append(target).append(" | ").append(result).append(" |\n");
+    }
+    md.append("\n");
   }
 }

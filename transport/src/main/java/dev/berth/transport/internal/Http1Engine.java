@@ -86,7 +86,7 @@ public final class Http1Engine {
       boolean[] writeFailed = new boolean[1];
       try {
         conn.beginExchange(read, deadline, callNanos);
-        HttpConnection.Head head = writeAndReadHead(conn, request, false, writeFailed);
+        HeadParser.Head head = writeAndReadHead(conn, request, false, writeFailed);
         conn.endCallDeadline();
         listener.responseHeadReceived(request, head.status());
         long[] length = new long[1];
@@ -105,8 +105,8 @@ public final class Http1Engine {
           fail(request, c);
           throw c;
         }
-        if (isReused && !retried && replayable && conn.bytesReadThisExchange == 0
-            && isClosedByPeer(e) && (idempotent || !conn.requestSent)) {
+        if (isReused && !retried && replayable && conn.bytesReadThisExchange() == 0
+            && isClosedByPeer(e) && (idempotent || !conn.requestSent())) {
           // The engine had dropped the idle connection. A request that never fully left, or one
           // that is safe to repeat, goes once more on a new connection; a POST the engine may
           // have received is not sent twice.
@@ -185,7 +185,7 @@ public final class Http1Engine {
     CancelToken.Registration registration = token == null ? null : token.onCancel(conn::close);
     try {
       conn.beginExchange(read, deadline, callNanos);
-      HttpConnection.Head head = writeAndReadHead(conn, request, true, new boolean[1]);
+      HeadParser.Head head = writeAndReadHead(conn, request, true, new boolean[1]);
       conn.endCallDeadline();
       listener.responseHeadReceived(request, head.status());
       int status = head.status();
@@ -216,7 +216,7 @@ public final class Http1Engine {
     }
   }
 
-  private HttpConnection.Head writeAndReadHead(HttpConnection conn, Request request, boolean upgrade,
+  private HeadParser.Head writeAndReadHead(HttpConnection conn, Request request, boolean upgrade,
       boolean[] writeFailed) throws IOException {
     try {
       conn.writeRequest(request, authority, upgrade);
@@ -227,7 +227,7 @@ public final class Http1Engine {
         i.initCause(writeFailure);
         throw i;
       }
-      if (!conn.socketWriteFailed || writeFailure instanceof InterruptedIOException || conn.isClosed()) {
+      if (!conn.socketWriteFailed() || writeFailure instanceof InterruptedIOException || conn.isClosed()) {
         throw writeFailure; // the body's own source failed: the engine still waits for the rest
       }
       // The engine may have answered early (say, 404 during an upload) and stopped reading:
@@ -250,7 +250,7 @@ public final class Http1Engine {
     return e instanceof EOFException || e instanceof SocketException;
   }
 
-  private static boolean keepAlive(HttpConnection.Head head) {
+  private static boolean keepAlive(HeadParser.Head head) {
     String connection = head.headers().first("Connection");
     if (connection != null) {
       for (String token : connection.split(",")) {

@@ -11,17 +11,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** A hijacked HTTP/1.1 connection. The input continues with the parser's buffered bytes. */
 final class Http1RawStream implements RawStream {
   private final HttpConnection conn;
-  private final HttpConnection.Head head;
+  private final HeadParser.Head head;
   private final InputStream input;
   private final OutputStream output;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CancelToken.Registration registration; // null: no cancel token
 
-  Http1RawStream(HttpConnection conn, HttpConnection.Head head, InputStream framedInput) {
+  Http1RawStream(HttpConnection conn, HeadParser.Head head, InputStream framedInput) {
     this(conn, head, framedInput, null);
   }
 
-  Http1RawStream(HttpConnection conn, HttpConnection.Head head, InputStream framedInput,
+  Http1RawStream(HttpConnection conn, HeadParser.Head head, InputStream framedInput,
       CancelToken.Registration registration) {
     this.registration = registration;
     this.conn = conn;

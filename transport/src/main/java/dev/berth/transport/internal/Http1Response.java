@@ -27,7 +27,7 @@ final class Http1Response implements Response, ResponseBody {
   enum Framing { EMPTY, FIXED, CHUNKED, UNTIL_EOF }
 
   private final HttpConnection conn;
-  private final HttpConnection.Head head;
+  private final HeadParser.Head head;
   private final Consumer<HttpConnection> release; // null: never reuse
   private final AtomicInteger state = new AtomicInteger(OPEN);
   private final Framing framing;
@@ -40,12 +40,12 @@ final class Http1Response implements Response, ResponseBody {
   private final CancelToken.Registration registration; // null: no cancel token
   private long bytesRead;
 
-  Http1Response(HttpConnection conn, HttpConnection.Head head, Framing framing, long contentLength,
+  Http1Response(HttpConnection conn, HeadParser.Head head, Framing framing, long contentLength,
       Consumer<HttpConnection> release) {
     this(conn, head, framing, contentLength, release, null, null, null);
   }
 
-  Http1Response(HttpConnection conn, HttpConnection.Head head, Framing framing, long contentLength,
+  Http1Response(HttpConnection conn, HeadParser.Head head, Framing framing, long contentLength,
       Consumer<HttpConnection> release, Http1Engine engine, Request request,
       CancelToken.Registration registration) {
     this.listener = engine == null ? TransportListener.NONE : engine.listener;
@@ -63,7 +63,7 @@ final class Http1Response implements Response, ResponseBody {
   }
 
   /** Decides how the body is delimited, per RFC 9112 section 6.3. */
-  static Framing framing(String method, HttpConnection.Head head, long[] contentLength, String endpoint)
+  static Framing framing(String method, HeadParser.Head head, long[] contentLength, String endpoint)
       throws ProtocolException {
     int status = head.status();
     contentLength[0] = -1;
@@ -107,7 +107,7 @@ final class Http1Response implements Response, ResponseBody {
           long parsed = parseLength(part.trim(), endpoint);
           if (value >= 0 && parsed != value) {
             throw new ProtocolException("conflicting Content-Length values from " + endpoint + ": "
-                + HttpConnection.printable(String.join(",", cl)));
+                + HeadParser.printable(String.join(",", cl)));
           }
           value = parsed;
         }
@@ -120,13 +120,13 @@ final class Http1Response implements Response, ResponseBody {
 
   private static long parseLength(String s, String endpoint) throws ProtocolException {
     if (s.isEmpty() || s.length() > 18) {
-      throw new ProtocolException("invalid Content-Length from " + endpoint + ": " + HttpConnection.printable(s));
+      throw new ProtocolException("invalid Content-Length from " + endpoint + ": " + HeadParser.printable(s));
     }
     long v = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c < '0' || c > '9') {
-        throw new ProtocolException("invalid Content-Length from " + endpoint + ": " + HttpConnection.printable(s));
+        throw new ProtocolException("invalid Content-Length from " + endpoint + ": " + HeadParser.printable(s));
       }
       v = v * 10 + (c - '0');
     }

@@ -47,12 +47,24 @@ public final class Normalize {
     if (map == null || map.isEmpty()) {
       return Map.of();
     }
-    Map<K, V> copy = new LinkedHashMap<>(map);
-    copy.forEach((k, v) -> {
-      Objects.requireNonNull(k, "null key");
-      Objects.requireNonNull(v, () -> "null value for key " + k);
-    });
+    if (map.size() == 1) {
+      // the most common non-empty case in engine answers (one network, one label): one small
+      // immutable object instead of a hash table; like the copies, it answers get(null) with null
+      Map.Entry<K, V> e = map.entrySet().iterator().next();
+      K k = Objects.requireNonNull(e.getKey(), "null key");
+      return Collections.singletonMap(k, Objects.requireNonNull(e.getValue(), () -> "null value for key " + k));
+    }
+    Map<K, V> copy = new LinkedHashMap<>(capacity(map.size()));
+    for (Map.Entry<K, V> e : map.entrySet()) {
+      K k = Objects.requireNonNull(e.getKey(), "null key");
+      copy.put(k, Objects.requireNonNull(e.getValue(), () -> "null value for key " + k));
+    }
     return Collections.unmodifiableMap(copy);
+  }
+
+  /** A hash map's initial capacity that holds {@code n} entries without resizing. */
+  private static int capacity(int n) {
+    return (int) Math.ceil(n / 0.75);
   }
 
   /**

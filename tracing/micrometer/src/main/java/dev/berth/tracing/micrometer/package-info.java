@@ -3,9 +3,8 @@
  * per request ({@link dev.berth.tracing.micrometer.BerthObservations}, timer
  * {@code berth.client.requests} with a {@code DefaultMeterObservationHandler}), a gauge of open
  * streams, the connection pool's meters ({@link dev.berth.tracing.micrometer.BerthPoolMetrics})
- * and a connect timer ({@link dev.berth.tracing.micrometer.BerthTransportMetrics}); and, without
- * Micrometer, one {@code System.Logger} DEBUG line per call
- * ({@link dev.berth.tracing.micrometer.BerthLogging}).
+ * and a connect timer ({@link dev.berth.tracing.micrometer.BerthTransportMetrics}). (One
+ * {@code System.Logger} line per call needs no Micrometer: {@link dev.berth.transport.LoggingDoer}.)
  *
  * <p>The recipe; the observing doer goes outermost, directly under the client, so it sees the
  * very request the client sent and can match the client's typed errors to it by identity:

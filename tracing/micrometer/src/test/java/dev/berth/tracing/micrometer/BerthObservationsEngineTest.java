@@ -14,7 +14,6 @@ import dev.berth.client.RegistryAuth;
 import dev.berth.client.StreamErrorException;
 import dev.berth.containers.AttachedStream;
 import dev.berth.containers.ContainerService;
-import dev.berth.containers.RemoveOptions;
 import dev.berth.containers.WaitCondition;
 import dev.berth.images.ImageService;
 import dev.berth.testkit.EngineTest;
@@ -81,8 +80,8 @@ class BerthObservationsEngineTest {
       assertNull(follow.getError(), "closing early is not an error");
       assertFalse(follow.isComplete());
 
-      containers.remove(ticker, RemoveOptions.FORCE);
-      containers.remove(id, RemoveOptions.DEFAULT);
+      containers.remove(ticker, o -> o.force(true).volumes(true));
+      containers.remove(id);
 
       assertEquals(2, f.timer("ContainerCreate", "POST", "201", "SUCCESS", "none").count());
       assertEquals(2, f.timer("ContainerStart", "POST", "204", "SUCCESS", "none").count());

@@ -1,0 +1,45 @@
+package dev.berth.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.module.ModuleDescriptor;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The module graph as a modular application sees it; needs no engine. */
+class ModuleStructureTest {
+
+  /** Every published module this one requires, with the package it must export. */
+  private static final Map<String, String> PUBLISHED = Map.of(
+      "dev.berth.transport", "dev.berth.transport",
+      "dev.berth.transport.junixsocket", "dev.berth.transport.junixsocket",
+      "dev.berth.types", "dev.berth.types.containers",
+      "dev.berth.client", "dev.berth.client",
+      "dev.berth.system", "dev.berth.system",
+      "dev.berth.containers", "dev.berth.containers",
+      "dev.berth.images", "dev.berth.images",
+      "dev.berth.config", "dev.berth.config",
+      "dev.berth.tracing.opentelemetry", "dev.berth.tracing.opentelemetry",
+      "dev.berth.tracing.micrometer", "dev.berth.tracing.micrometer");
+
+  @Test
+  void testsRunInANamedModuleAndEveryLibraryIsANamedModule() {
+    Module self = getClass().getModule();
+    assertTrue(self.isNamed(), "the tests must run inside dev.berth.it, on the module path");
+    assertEquals("dev.berth.it", self.getName());
+    ModuleLayer layer = self.getLayer();
+    PUBLISHED.forEach((name, pkg) -> {
+      Module m = layer.findModule(name).orElseThrow(() -> new AssertionError(name + " is not resolved"));
+      ModuleDescriptor d = m.getDescriptor();
+      assertFalse(d.isAutomatic(), name + " must be an explicit module (module-info.class)");
+      assertTrue(m.isExported(pkg), name + " must export " + pkg);
+      for (String p : m.getPackages()) {
+        if (p.contains(".internal")) {
+          assertFalse(m.isExported(p), name + " exports its internal package " + p + " to everyone");
+        }
+      }
+    });
+  }
+}

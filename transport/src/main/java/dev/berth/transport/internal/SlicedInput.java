@@ -1,0 +1,418 @@
+package dev.berth.transport.internal;
+
+import dev.berth.transport.Connection;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ProtocolException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * The input side of one HTTP/1.1 connection: a read buffer over the connection's stream, read in
+ * slices so that interruption, call deadlines and read timeouts are noticed even on connections
+ * whose reads would otherwise wait forever; lines and chunk framing read in the buffer; the idle
+ * checks the pool makes. Only the thread running the exchange reads; {@link #markClosed()} may
+ * come from any thread. {@link HeadParser} parses straight from {@link #buf}.
+ */
+final class SlicedInput {
+  /** Longest a single socket read blocks before checking for interruption and deadlines. */
+  static final long SLICE_NANOS = 100_000_000L;
+  private static final Duration SLICE = Duration.ofNanos(SLICE_NANOS);
+  /**
+   * The slice once the head has arrived and no read timeout is set: long-lived streams then wake
+   * rarely (close() from another thread is what cancels them), interrupts are noticed within it.
+   */
+  private static final Duration STREAM_SLICE = Duration.ofSeconds(1);
+  static final int MAX_HEAD_BYTES = 64 * 1024;
+  static final int LARGE_BUFFER = 256 * 1024;
+
+  private final Connection conn;
+  private final InputStream in;
+  final String endpoint;
+
+  /**
+   * The read buffer: 8 KiB, replaced by a 256 KiB one while reads keep filling it (a stream, not a
+   * small answer: fewer, larger socket reads), and back to the small one when the connection
+   * goes idle, so idle pooled connections hold 8 KiB each. Bytes {@code [pos, lim)} are unread.
+   */
+  byte[] buf;
+  private final byte[] smallBuf = new byte[8192];
+  private int fullReads;
+  int pos;
+  int lim;
+
+  private volatile boolean closed;
+  private long readTimeoutNanos; // 0: none
+  private Duration slice = SLICE;
+  private long callDeadline; // System.nanoTime() deadline; 0: none
+  private long callTimeoutNanos;
+  private boolean headPhase;
+  /** Bytes read from the engine since the last {@link #beginExchange}. */
+  long bytesReadThisExchange;
+  int exchanges;
+
+  SlicedInput(Connection conn, String endpoint) {
+    this.conn = conn;
+    this.in = conn.input();
+    this.endpoint = endpoint;
+    this.buf = smallBuf;
+  }
+
+  /** Drops the large read buffer, if any, once nothing is buffered (the connection goes idle). */
+  void shrinkBuffer() {
+    if (buf != smallBuf && pos == lim) {
+      buf = smallBuf;
+      pos = 0;
+      lim = 0;
+    }
+    fullReads = 0;
+  }
+
+  /** Makes every read fail from now on; the caller closes the connection itself. */
+  void markClosed() {
+    closed = true;
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  void beginExchange(Duration readTimeout, long callDeadline, long callTimeoutNanos) {
+    this.headPhase = true;
+    setReadTimeout(readTimeout);
+    this.callDeadline = callDeadline;
+    this.callTimeoutNanos = callTimeoutNanos;
+    this.bytesReadThisExchange = 0;
+    this.exchanges++;
+  }
+
+  /** After the head arrived only the read timeout applies: bodies may stream for hours. */
+  void endCallDeadline() {
+    this.callDeadline = 0;
+    if (headPhase) {
+      headPhase = false;
+      if (readTimeoutNanos == 0) {
+        slice = STREAM_SLICE;
+      }
+    }
+  }
+
+  void setReadTimeout(Duration readTimeout) {
+    this.readTimeoutNanos = readTimeout.isZero() ? 0 : readTimeout.toNanos();
+    this.slice = readTimeoutNanos > 0 && readTimeoutNanos < SLICE_NANOS ? readTimeout
+        : readTimeoutNanos == 0 && !headPhase ? STREAM_SLICE : SLICE;
+  }
+
+  /** Reads from the socket in slices, so interrupts, call deadlines and read timeouts all work. */
+  private int readSocket(byte[] b, int off, int len) throws IOException {
+    long start = 0;
+    for (;;) {
+      if (closed) {
+        throw new SocketException("connection closed");
+      }
+      Duration wait = slice;
+      if (callDeadline != 0) {
+        // checked before every read, so a head that trickles in cannot outlast the deadline
+        long left = callDeadline - System.nanoTime();
+        if (left <= 0) {
+          throw callTimedOut();
+        }
+        if (left < wait.toNanos()) {
+          wait = Duration.ofNanos(left);
+        }
+      }
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedIOException("interrupted while waiting for " + endpoint);
+      }
+      conn.setReadTimeout(wait);
+      try {
+        int n = in.read(b, off, len);
+        if (n > 0) {
+          bytesReadThisExchange += n;
+        }
+        return n;
+      } catch (SocketTimeoutException e) {
+        long now = System.nanoTime();
+        if (start == 0) {
+          start = now - wait.toNanos();
+        }
+        if (closed) {
+          throw new SocketException("connection closed");
+        }
+        if (Thread.currentThread().isInterrupted()) {
+          throw new InterruptedIOException("interrupted while waiting for " + endpoint);
+        }
+        if (callDeadline != 0 && now - callDeadline >= 0) {
+          throw callTimedOut();
+        }
+        if (readTimeoutNanos > 0 && now - start >= readTimeoutNanos) {
+          // (the slice never exceeds the read timeout, so this fires within one slice of it)
+          throw new SocketTimeoutException("read from " + endpoint + " timed out after "
+              + readTimeoutNanos / 1_000_000 + " ms");
+        }
+      } catch (IOException e) {
+        if (closed) {
+          SocketException s = new SocketException("connection closed");
+          s.initCause(e);
+          throw s;
+        }
+        if (Thread.currentThread().isInterrupted()) {
+          InterruptedIOException i = new InterruptedIOException("interrupted while waiting for " + endpoint);
+          i.initCause(e);
+          throw i;
+        }
+        throw e;
+      }
+    }
+  }
+
+  private SocketTimeoutException callTimedOut() {
+    return new SocketTimeoutException("call to " + endpoint + " timed out after "
+        + callTimeoutNanos / 1_000_000 + " ms without a complete response head");
+  }
+
+  /** Refills the buffer; returns false on end of stream. */
+  private boolean fill() throws IOException {
+    if (fullReads >= 4 && buf == smallBuf) {
+      buf = new byte[LARGE_BUFFER]; // empty now (pos == lim): nothing to carry over
+    }
+    int n = readSocket(buf, 0, buf.length);
+    if (n < 0) {
+      return false;
+    }
+    fullReads = n == buf.length ? fullReads + 1 : 0;
+    pos = 0;
+    lim = n;
+    return true;
+  }
+
+  /** Reads up to {@code len} bytes, buffered bytes first; -1 at end of stream. */
+  int read(byte[] b, int off, int len) throws IOException {
+    if (len == 0) {
+      return 0;
+    }
+    if (pos < lim) {
+      int n = Math.min(len, lim - pos);
+      System.arraycopy(buf, pos, b, off, n);
+      pos += n;
+      return n;
+    }
+    if (len >= buf.length) {
+      return readSocket(b, off, len); // large reads skip the copy
+    }
+    if (!fill()) {
+      return -1;
+    }
+    int n = Math.min(len, lim - pos);
+    System.arraycopy(buf, pos, b, off, n);
+    pos += n;
+    return n;
+  }
+
+  int read() throws IOException {
+    if (pos >= lim && !fill()) {
+      return -1;
+    }
+    return buf[pos++] & 0xff;
+  }
+
+  int buffered() {
+    return lim - pos;
+  }
+
+  /**
+   * Reads one CRLF- (or LF-) terminated line as ISO-8859-1, without the terminator.
+   *
+   * @param budget bytes the line may use; the line's length counts against it
+   */
+  String readLine(int[] budget, String what) throws IOException {
+    StringBuilder sb = null;
+    for (;;) {
+      if (pos >= lim && !fill()) {
+        throw new EOFException(endOfStream(what));
+      }
+      int start = pos;
+      int i = start;
+      while (i < lim && buf[i] != '\n') {
+        i++;
+      }
+      int n = i - start;
+      budget[0] -= n + 1;
+      if (budget[0] < 0) {
+        throw new ProtocolException(what.equals("response head")
+            ? "response head from " + endpoint + " exceeds " + MAX_HEAD_BYTES + " bytes"
+            : "over-long line in the " + what + " from " + endpoint);
+      }
+      if (i < lim) { // found LF
+        pos = i + 1;
+        int end = i;
+        String part;
+        if (sb == null) {
+          if (end > start && buf[end - 1] == '\r') {
+            end--;
+          }
+          return new String(buf, start, end - start, StandardCharsets.ISO_8859_1);
+        }
+        part = new String(buf, start, end - start, StandardCharsets.ISO_8859_1);
+        sb.append(part);
+        int len = sb.length();
+        if (len > 0 && sb.charAt(len - 1) == '\r') {
+          sb.setLength(len - 1);
+        }
+        return sb.toString();
+      }
+      if (sb == null) {
+        sb = new StringBuilder(n + 64);
+      }
+      sb.append(new String(buf, start, n, StandardCharsets.ISO_8859_1));
+      pos = lim;
+    }
+  }
+
+  private String endOfStream(String what) {
+    if (bytesReadThisExchange == 0) {
+      return exchanges > 1 ? endpoint + " closed the kept-alive connection before answering"
+          : endpoint + " closed the connection before answering";
+    }
+    return endpoint + " closed the connection in the middle of the " + what;
+  }
+
+  /**
+   * The index of the LF that ends the line starting at {@code pos}, reading (and compacting the
+   * buffer) as needed, with the line charged to {@code budget}; -1 when the line does not fit in
+   * the buffer (the caller then reads it with {@link #readLine}).
+   */
+  int lineEnd(int[] budget) throws IOException {
+    int scanned = pos;
+    for (;;) {
+      for (int i = scanned; i < lim; i++) {
+        if (buf[i] == '\n') {
+          budget[0] -= i - pos + 1;
+          if (budget[0] < 0) {
+            throw new ProtocolException("response head from " + endpoint + " exceeds " + MAX_HEAD_BYTES + " bytes");
+          }
+          return i;
+        }
+      }
+      if (lim - pos >= buf.length || lim - pos > budget[0]) {
+        return -1;
+      }
+      if (pos > 0 && lim == buf.length || pos == lim) {
+        System.arraycopy(buf, pos, buf, 0, lim - pos);
+        lim -= pos;
+        pos = 0;
+      }
+      scanned = lim;
+      int n = readSocket(buf, lim, buf.length - lim);
+      if (n < 0) {
+        throw new EOFException(endOfStream("response head"));
+      }
+      lim += n;
+    }
+  }
+
+
+  /**
+   * Reads a chunk-size line ({@code 1a2b[;ext]CRLF}) straight from the buffer. Allocates nothing:
+   * engines send a chunk per frame, hundreds of thousands on a large log stream.
+   */
+  long readChunkSize() throws IOException {
+    long size = 0;
+    int digits = 0;
+    boolean inExtension = false;
+    boolean sawCr = false;
+    for (int n = 0; ; n++) {
+      if (n > 4096) {
+        throw new ProtocolException("over-long chunk-size line from " + endpoint);
+      }
+      int c = read();
+      if (c < 0) {
+        throw new EOFException(endOfStream("chunked body"));
+      }
+      if (c == '\n') {
+        break;
+      }
+      if (sawCr) {
+        throw new ProtocolException("bad chunk size from " + endpoint + ": CR inside the line");
+      }
+      if (c == '\r') {
+        sawCr = true;
+        continue;
+      }
+      if (inExtension) {
+        continue;
+      }
+      int d = Character.digit(c, 16);
+      if (d >= 0 && c < 128) {
+        if (++digits > 15) {
+          throw new ProtocolException("bad chunk size from " + endpoint + ": more than 15 hex digits");
+        }
+        size = size * 16 + d;
+      } else if (c == ';') {
+        inExtension = true;
+      } else if (c == ' ' || c == '\t') {
+        inExtension = digits > 0 || inExtension; // whitespace before an extension
+      } else {
+        throw new ProtocolException("bad chunk size from " + endpoint + ": unexpected character "
+            + (c >= ' ' && c < 127 ? "'" + (char) c + "'" : "0x" + Integer.toHexString(c)));
+      }
+    }
+    if (digits == 0) {
+      throw new ProtocolException("bad chunk size from " + endpoint + ": no hex digits");
+    }
+    return size;
+  }
+
+  /** Reads the CRLF (or bare LF) that ends a chunk's data. */
+  void readChunkEnd() throws IOException {
+    int c = read();
+    if (c == '\r') {
+      c = read();
+    }
+    if (c != '\n') {
+      if (c < 0) {
+        throw new EOFException(endOfStream("chunked body"));
+      }
+      throw new ProtocolException("missing CRLF after a chunk from " + endpoint);
+    }
+  }
+
+  /**
+   * Whether an idle connection has received bytes nobody asked for (a stray response, a 408 sent
+   * on idle timeout): it is then out of step and must not carry another request. Never waits.
+   */
+  boolean hasUnsolicitedBytes() {
+    if (pos < lim) {
+      return true;
+    }
+    try {
+      return in.available() > 0;
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  /** Checks an idle pooled connection, waiting at most a millisecond: true when the engine closed it. */
+  boolean isStale() {
+    if (closed || hasUnsolicitedBytes()) {
+      return true;
+    }
+    try {
+      conn.setReadTimeout(Duration.ofMillis(1));
+      int n = in.read(buf, 0, buf.length);
+      if (n >= 0) {
+        lim = n;
+        pos = 0;
+      }
+      return true; // EOF, or bytes nobody asked for
+    } catch (SocketTimeoutException e) {
+      return false; // quiet and open: healthy
+    } catch (IOException e) {
+      return true;
+    }
+  }
+}
