@@ -11,7 +11,6 @@ import dev.berth.client.FrameReader;
 import dev.berth.client.NotFoundException;
 import dev.berth.containers.AttachedStream;
 import dev.berth.containers.ContainerService;
-import dev.berth.containers.RemoveOptions;
 import dev.berth.containers.WaitCondition;
 import dev.berth.testkit.EngineTest;
 import dev.berth.testkit.TestEngine;
@@ -84,7 +83,7 @@ class SshContainerScenarioTest {
           .attachStdin(true).attachStdout(true).attachStderr(true).build());
       ByteArrayOutputStream so = new ByteArrayOutputStream();
       ByteArrayOutputStream se = new ByteArrayOutputStream();
-      try (AttachedStream session = containers.execStart(exec, false)) {
+      try (AttachedStream session = containers.execStart(exec)) {
         session.stdin().write("shout\n".getBytes(StandardCharsets.UTF_8));
         session.closeStdin();
         session.output().copyTo(so, se);
@@ -93,8 +92,8 @@ class SshContainerScenarioTest {
       assertEquals("err\n", se.toString(StandardCharsets.UTF_8));
       assertEquals(3, containers.execInspect(exec).exitCode());
 
-      containers.remove(sleeper, RemoveOptions.FORCE);
-      containers.remove(id, RemoveOptions.DEFAULT);
+      containers.remove(sleeper, o -> o.force(true));
+      containers.remove(id);
       assertThrows(NotFoundException.class, () -> containers.inspect(id));
       assertFalse(dialer.dialed() == 0);
     }
