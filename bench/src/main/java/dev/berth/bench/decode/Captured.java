@@ -63,7 +63,7 @@ public final class Captured {
   }
 
   private static byte[] body(EngineClient client, Request request) throws IOException {
-    try (Response r = client.call(request)) {
+    try (Response r = client.open(request)) {
       return r.body().stream().readAllBytes();
     }
   }
