@@ -336,7 +336,7 @@ public final class SshDialer implements Dialer, Closeable {
       p.destroy();
       p.getInputStream().close();
     }, out::close);
-    Connection c = new ExecConnection(streams, new ProcessInput(streams.input(), p, err, cmd));
+    Connection c = new ExecConnection(streams, new ProcessInput(streams.input(), p, err, errCopy, cmd));
     try {
       awaitReady(c, ms, cmd);
       return c;
@@ -351,13 +351,15 @@ public final class SshDialer implements Dialer, Closeable {
     private final InputStream in;
     private final Process p;
     private final CappedBuffer err;
+    private final Thread errCopy;
     private final String cmd;
     private boolean any;
 
-    ProcessInput(InputStream in, Process p, CappedBuffer err, String cmd) {
+    ProcessInput(InputStream in, Process p, CappedBuffer err, Thread errCopy, String cmd) {
       this.in = in;
       this.p = p;
       this.err = err;
+      this.errCopy = errCopy;
       this.cmd = cmd;
     }
 
@@ -393,7 +395,7 @@ public final class SshDialer implements Dialer, Closeable {
       int status;
       try {
         status = p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS) ? p.exitValue() : -1;
-        Thread.sleep(20); // the last of stderr
+        errCopy.join(2000); // all of stderr: it ends with the process
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new java.io.InterruptedIOException("interrupted while running ssh to " + target());
