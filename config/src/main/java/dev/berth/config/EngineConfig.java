@@ -173,7 +173,7 @@ public final class EngineConfig {
    * first when needed ({@link #locate()}).
    *
    * @throws NoEngineFoundException when probing finds nothing
-   * @throws UnsupportedOperationException for an address this build cannot dial (e.g. {@code ssh://})
+   * @throws UnsupportedOperationException for an address that cannot be dialed (e.g. {@code ssh://} without {@code berth-transport-ssh} on the path)
    * @throws ConfigurationException when the TLS files cannot be used
    */
   public Dialer dialer() {
@@ -191,7 +191,7 @@ public final class EngineConfig {
    * {@link dev.berth.client.TransportException} then).
    *
    * @throws NoEngineFoundException when probing finds nothing
-   * @throws UnsupportedOperationException for an address this build cannot dial (e.g. {@code ssh://})
+   * @throws UnsupportedOperationException for an address that cannot be dialed (e.g. {@code ssh://} without {@code berth-transport-ssh} on the path)
    * @throws ConfigurationException when the TLS files cannot be used
    */
   public EngineClient connect() {

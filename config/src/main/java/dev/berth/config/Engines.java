@@ -28,7 +28,7 @@ public final class Engines {
    *
    * @throws NoEngineFoundException when nothing is configured and no well-known socket answers
    * @throws ConfigurationException when the configuration is malformed or names a missing context
-   * @throws UnsupportedOperationException for an address this build cannot dial (e.g. {@code ssh://})
+   * @throws UnsupportedOperationException for an address that cannot be dialed (e.g. {@code ssh://} without {@code berth-transport-ssh} on the path)
    */
   public static EngineClient connect() {
     return EngineDiscovery.system().connect();

@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.ServiceLoader;
 
 /**
  * An engine address as written in {@code DOCKER_HOST}: {@code unix:///var/run/docker.sock},
@@ -14,8 +15,9 @@ import java.util.Objects;
  *
  * <p>{@link #dialer()} dials {@code unix}, {@code tcp} and {@code http} in the clear and
  * {@code https} with TLS (the JDK's trust store, no client certificate); {@link #dialer(TlsConfig)}
- * dials {@code tcp} and {@code https} with the given TLS settings. {@code ssh://} and
- * {@code npipe://} addresses parse, but this version cannot dial them.
+ * dials {@code tcp} and {@code https} with the given TLS settings. {@code ssh://user@host:port/path}
+ * dials through a {@link DialerProvider} for {@code ssh} found with {@link ServiceLoader}: add the
+ * {@code berth-transport-ssh} artifact. {@code npipe://} addresses parse, but cannot be dialed.
  */
 public final class Endpoint {
   private final String scheme;
@@ -134,10 +136,12 @@ public final class Endpoint {
 
   /**
    * A dialer for this endpoint: plain for {@code unix}, {@code tcp} and {@code http}; TLS with
-   * the JDK's trust store and no client certificate for {@code https}.
+   * the JDK's trust store and no client certificate for {@code https}; for {@code ssh}, the
+   * dialer of the {@link DialerProvider} on the class or module path (from
+   * {@code berth-transport-ssh}) with its defaults.
    *
-   * @throws UnsupportedOperationException for schemes this version cannot dial, saying what
-   *     would be needed
+   * @throws UnsupportedOperationException for schemes that cannot be dialed, saying what would be
+   *     needed (for {@code ssh}: the missing artifact)
    * @throws java.io.UncheckedIOException for {@code https} when the JDK's trust store cannot be
    *     loaded
    */
@@ -155,12 +159,24 @@ public final class Endpoint {
           throw new UncheckedIOException(e.getMessage(), e);
         }
       case "ssh":
-        throw new UnsupportedOperationException(
-            "ssh:// engine addresses need the berth-transport-ssh module, which is not available yet");
+        return provided();
       default:
         throw new UnsupportedOperationException(
             "npipe:// engine addresses (Windows named pipes) are not supported");
     }
+  }
+
+  private Dialer provided() {
+    for (ClassLoader loader : new ClassLoader[] {Thread.currentThread().getContextClassLoader(),
+        Endpoint.class.getClassLoader()}) {
+      for (DialerProvider p : ServiceLoader.load(DialerProvider.class, loader)) {
+        if (p.scheme().equalsIgnoreCase(scheme)) {
+          return p.dialer(this);
+        }
+      }
+    }
+    throw new UnsupportedOperationException(scheme + ":// engine addresses need the artifact dev.berth:berth-transport-"
+        + scheme + " (module dev.berth.transport." + scheme + ") on the class or module path; none was found for " + this);
   }
 
   /**

@@ -1,8 +1,8 @@
 package dev.berth.transport.junixsocket;
 
 import dev.berth.transport.Connection;
+import dev.berth.transport.Connections;
 import dev.berth.transport.Dialer;
-import dev.berth.transport.internal.SocketConnection;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import org.newsclub.net.unix.AFSocket;
 import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
@@ -55,7 +54,10 @@ public final class JunixsocketDialer implements Dialer {
     try {
       int ms = connectTimeout.isZero() ? 0 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
       socket.connect(AFUNIXSocketAddress.of(socketFile), ms);
-      return new AfConnection(socket, endpoint);
+      // JDK 24+ refuses java.net.Socket#shutdownOutput on junixsocket's sockets as "not
+      // connected" (the JDK no longer sees their state); their channel does it on the fd.
+      AFUNIXSocket s = socket;
+      return Connections.ofSocket(socket, endpoint, () -> s.getChannel().shutdownOutput());
     } catch (SocketTimeoutException e) {
       close(socket);
       SocketTimeoutException t = new SocketTimeoutException(
@@ -92,19 +94,5 @@ public final class JunixsocketDialer implements Dialer {
   @Override
   public String toString() {
     return endpoint;
-  }
-
-  /** junixsocket's socket with a half-close that works on every JDK. */
-  private static final class AfConnection extends SocketConnection {
-    AfConnection(AFUNIXSocket socket, String endpoint) throws IOException {
-      super(socket, endpoint);
-    }
-
-    @Override
-    public void shutdownOutput() throws IOException {
-      // JDK 24+ refuses java.net.Socket#shutdownOutput on junixsocket's sockets as "not
-      // connected" (the JDK no longer sees their state); their channel does it on the fd.
-      ((AFSocket<?>) socket()).getChannel().shutdownOutput();
-    }
   }
 }

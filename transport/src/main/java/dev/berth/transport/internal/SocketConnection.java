@@ -18,11 +18,52 @@ public class SocketConnection implements Connection {
   private final String endpoint;
   private int soTimeoutMillis = -1; // only touched by the reading thread
 
+  private volatile boolean closed;
+
   public SocketConnection(Socket socket, String endpoint) throws IOException {
     this.socket = socket;
-    this.in = socket.getInputStream();
+    this.in = new ClosedAware(socket.getInputStream());
     this.out = socket.getOutputStream();
     this.endpoint = endpoint;
+  }
+
+  /**
+   * Some sockets (junixsocket's) report a clean end of stream to a read cut by close(): after
+   * close, every read fails instead, so a cancelled stream is never mistaken for a complete one.
+   */
+  private final class ClosedAware extends java.io.FilterInputStream {
+    ClosedAware(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      int n = read(one, 0, 1);
+      return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n;
+      try {
+        n = in.read(b, off, len);
+      } catch (IOException e) {
+        throw closed ? closedException(e) : e;
+      }
+      if (n < 0 && closed) {
+        throw closedException(null);
+      }
+      return n;
+    }
+
+    private java.net.SocketException closedException(IOException cause) {
+      java.net.SocketException s = new java.net.SocketException("connection to " + endpoint + " closed");
+      if (cause != null) {
+        s.initCause(cause);
+      }
+      return s;
+    }
   }
 
   @Override
@@ -58,6 +99,7 @@ public class SocketConnection implements Connection {
 
   @Override
   public void close() throws IOException {
+    closed = true;
     socket.close();
   }
 
