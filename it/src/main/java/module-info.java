@@ -9,6 +9,7 @@ module dev.berth.it {
   requires dev.berth.images;
   requires dev.berth.config;
   requires dev.berth.transport.junixsocket;
+  requires dev.berth.transport.ssh;
   requires dev.berth.tracing.opentelemetry;
   requires dev.berth.tracing.micrometer;
   requires dev.berth.testkit;

@@ -12,17 +12,20 @@ import org.junit.jupiter.api.Test;
 class ModuleStructureTest {
 
   /** Every published module this one requires, with the package it must export. */
-  private static final Map<String, String> PUBLISHED = Map.of(
-      "dev.berth.transport", "dev.berth.transport",
-      "dev.berth.transport.junixsocket", "dev.berth.transport.junixsocket",
-      "dev.berth.types", "dev.berth.types.containers",
-      "dev.berth.client", "dev.berth.client",
-      "dev.berth.system", "dev.berth.system",
-      "dev.berth.containers", "dev.berth.containers",
-      "dev.berth.images", "dev.berth.images",
-      "dev.berth.config", "dev.berth.config",
-      "dev.berth.tracing.opentelemetry", "dev.berth.tracing.opentelemetry",
-      "dev.berth.tracing.micrometer", "dev.berth.tracing.micrometer");
+  private static final Map<String, String> PUBLISHED = Map.ofEntries(
+      Map.entry("dev.berth.transport", "dev.berth.transport"),
+      Map.entry("dev.berth.transport.junixsocket", "dev.berth.transport.junixsocket"),
+      Map.entry("dev.berth.transport.ssh", "dev.berth.transport.ssh"),
+      Map.entry("dev.berth.types", "dev.berth.types.containers"),
+      Map.entry("dev.berth.client", "dev.berth.client"),
+      Map.entry("dev.berth.system", "dev.berth.system"),
+      Map.entry("dev.berth.containers", "dev.berth.containers"),
+      Map.entry("dev.berth.images", "dev.berth.images"),
+      Map.entry("dev.berth.config", "dev.berth.config"),
+      Map.entry("dev.berth.tracing.opentelemetry", "dev.berth.tracing.opentelemetry"),
+      Map.entry("dev.berth.tracing.micrometer", "dev.berth.tracing.micrometer"),
+      Map.entry("dev.berth.testkit", "dev.berth.testkit"),
+      Map.entry("dev.berth.testkit.peer", "dev.berth.testkit.peer"));
 
   @Test
   void testsRunInANamedModuleAndEveryLibraryIsANamedModule() {
