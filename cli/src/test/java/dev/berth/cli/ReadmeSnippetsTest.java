@@ -18,6 +18,7 @@ import dev.berth.transport.RawStream;
 import dev.berth.transport.Request;
 import dev.berth.transport.Response;
 import dev.berth.transport.TlsConfig;
+import dev.berth.transport.ssh.SshDialer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -86,6 +87,23 @@ class ReadmeSnippetsTest {
       // END README
     });
     assertTrue(e.getMessage().contains("/home/me/.docker/build-host"), e.getMessage());
+  }
+
+  @Test
+  void sshFailsClearlyWithoutTheReadmesKeyFile() {
+    // the key and host are the README's examples, absent here: the snippet runs until it needs them
+    Exception e = assertThrows(Exception.class, () -> {
+      // README: ssh
+      SshDialer ssh = SshDialer.builder(Endpoint.parse("ssh://me@build-host.example"))  // path = remote socket
+          .identity(Path.of("/home/me/.ssh/id_ed25519"))          // or identity(key, passphrase)
+          .build();                                                // known_hosts is checked by default
+      try (Http1Doer doer = Http1Doer.of(ssh); EngineClient client = EngineClient.builder(doer).build()) {
+        System.out.println(client.ping().apiVersion());
+      }
+      // END README
+    });
+    String message = String.valueOf(e.getMessage());
+    assertTrue(message.contains("/home/me/.ssh/id_ed25519") || message.contains("build-host.example"), message);
   }
 
   // README: byte-counting

@@ -17,17 +17,12 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * A small harness, not a JMH benchmark: ping latency and log replay over the Unix socket and over
- * SSH (both modes) in one run, printed as ratios to the Unix socket. Runs only when asked:
- *
- * <pre>
- * mvn -B -ntp -q verify -pl transport-ssh -am -Dtest=SshBench -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dberth.bench=true   # results in transport-ssh/target/surefire-reports/*SshBench-output.txt
- * </pre>
+ * SSH (both modes) in one run, printed as ratios to the Unix socket. Not part of the suite (the
+ * module's pom excludes it); {@code scripts/bench-ssh} runs it and prints the table.
  */
 @EngineTest
 class SshBench {
@@ -36,7 +31,6 @@ class SshBench {
 
   @Test
   void pingLatencyAndLogReplayOverSshVersusUnixSocket(TestEngine engine) throws Exception {
-    Assumptions.assumeTrue(Boolean.getBoolean("berth.bench"), "set -Dberth.bench=true to run the SSH bench");
     Map<String, Dialer> dialers = new LinkedHashMap<>();
     dialers.put("unix", Endpoint.parse(TestEngines.dockerHost()).dialer());
     dialers.put("ssh direct", SshRig.builder(SshRig.host()).build());
