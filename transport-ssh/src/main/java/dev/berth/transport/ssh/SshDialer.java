@@ -64,7 +64,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * public key: the keys given, else those of {@code ~/.ssh/config} ({@code HostName},
  * {@code Port}, {@code User}, {@code IdentityFile}, {@code IdentitiesOnly},
  * {@code UserKnownHostsFile}) or the default {@code ~/.ssh/id_*}, plus ssh-agent when
- * {@code SSH_AUTH_SOCK} is set. Host keys are checked against {@code ~/.ssh/known_hosts} (hashed
+ * {@code SSH_AUTH_SOCK} is set (or its socket is given with {@link Builder#agent(Path)}). Host keys are checked against {@code ~/.ssh/known_hosts} (hashed
  * entries too); an unknown or changed key fails the dial with an {@link SshHostKeyException}.
  * Failures are {@link SshException}s. Thread-safe.
  *
@@ -102,6 +102,7 @@ public final class SshDialer implements Dialer, Closeable {
   private volatile boolean fellBack;
   private final List<Key> keys;
   private final boolean useAgent;
+  private final Path agentSocket; // null: SSH_AUTH_SOCK
   private final Path knownHosts;
   private final boolean acceptUnknown;
   private final String description;
@@ -116,6 +117,7 @@ public final class SshDialer implements Dialer, Closeable {
     this.user = user;
     this.keys = keys;
     this.useAgent = useAgent;
+    this.agentSocket = b.agentSocket;
     this.knownHosts = knownHosts;
     this.acceptUnknown = b.acceptUnknown;
     this.command = b.command;
@@ -312,6 +314,9 @@ public final class SshDialer implements Dialer, Closeable {
       if (!k.fromDefaults) {
         argv.addAll(List.of("-i", k.path.toString()));
       }
+    }
+    if (useAgent && agentSocket != null) {
+      argv.addAll(List.of("-o", "IdentityAgent=" + agentSocket));
     }
     argv.addAll(List.of("-p", Integer.toString(port), "-l", user, alias, "--", cmd));
     Process p;
@@ -696,9 +701,11 @@ public final class SshDialer implements Dialer, Closeable {
       }
     }
     boolean agent = false;
-    if (useAgent && System.getenv("SSH_AUTH_SOCK") != null) {
+    String envSocket = System.getenv("SSH_AUTH_SOCK");
+    Path agentPath = agentSocket != null ? agentSocket : envSocket != null && !envSocket.isBlank() ? Path.of(envSocket) : null;
+    if (useAgent && agentPath != null) {
       try {
-        SSHAgentConnector connector = new SSHAgentConnector(Path.of(System.getenv("SSH_AUTH_SOCK")));
+        SSHAgentConnector connector = new SSHAgentConnector(agentPath);
         if (connector.isAvailable()) {
           jsch.setIdentityRepository(new Both(jsch.getIdentityRepository(), new AgentIdentityRepository(connector)));
           agent = true;
@@ -993,6 +1000,7 @@ public final class SshDialer implements Dialer, Closeable {
     private String command;
     private final List<Key> keys = new ArrayList<>();
     private boolean useAgent = true;
+    private Path agentSocket;
     private Path knownHosts;
     private boolean acceptUnknown;
     private Path sshConfig = home().resolve(".ssh/config");
@@ -1104,6 +1112,18 @@ public final class SshDialer implements Dialer, Closeable {
     }
 
     /**
+     * Uses the ssh-agent listening on this Unix socket instead of {@code SSH_AUTH_SOCK}'s (turns
+     * {@link #agent(boolean)} on, even when the ssh config says {@code IdentitiesOnly yes}). Its
+     * keys are offered after those given with {@link #identity(Path)}; an agent that does not
+     * answer is skipped. With {@link #localSsh(String)} it is passed as {@code IdentityAgent}.
+     */
+    public Builder agent(Path socket) {
+      this.agentSocket = Objects.requireNonNull(socket, "socket");
+      this.useAgent = true;
+      return this;
+    }
+
+    /**
      * The known_hosts file host keys are checked against (hashed entries too); default:
      * {@code UserKnownHostsFile} of ssh config, else {@code ~/.ssh/known_hosts}. The file is only
      * read, never written.
@@ -1168,7 +1188,8 @@ public final class SshDialer implements Dialer, Closeable {
         String f = cfg != null ? cfg.getValue("UserKnownHostsFile") : null;
         kh = f != null ? expand(f.trim().split("\\s+")[0]) : home().resolve(".ssh/known_hosts");
       }
-      return new SshDialer(this, h, p, u, List.copyOf(k), useAgent && !identitiesOnly, kh);
+      return new SshDialer(this, h, p, u, List.copyOf(k),
+          useAgent && (agentSocket != null || !identitiesOnly), kh);
     }
 
     private static Path expand(String f) {

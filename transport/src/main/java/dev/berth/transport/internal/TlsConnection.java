@@ -22,8 +22,9 @@ import javax.net.ssl.SSLSocket;
  * for a writer stuck on an engine that stopped reading. Writers are therefore counted, and when
  * one is inside a write the TCP socket is closed first, which fails the write and frees the lock.
  * Before closing, the read timeout is cleared so that the JDK does not wait for the engine's own
- * close_notify. A read that was blocked when another thread closed fails (the JDK may report a
- * clean end of stream instead). Half-close sends close_notify and a TCP FIN ({@code SSLSocket.shutdownOutput}):
+ * close_notify. A read that was blocked when another thread closed fails, as does any read after
+ * close: the JDK may instead report a clean end of stream, or hand the blocked reader bytes it
+ * had buffered, and a cut stream must never pass for a complete one. Half-close sends close_notify and a TCP FIN ({@code SSLSocket.shutdownOutput}):
  * under TLS 1.3 the other direction stays open.
  *
  * <p>An alert that refuses the client certificate on the first read or write (TLS 1.3 sends it
@@ -134,6 +135,14 @@ final class TlsConnection implements Connection {
     return "TLS connection to " + endpoint;
   }
 
+  private SocketException closedException(IOException cause) {
+    SocketException e = new SocketException("TLS connection to " + endpoint + " closed");
+    if (cause != null) {
+      e.initCause(cause);
+    }
+    return e;
+  }
+
   private final class In extends InputStream {
     @Override
     public int read() throws IOException {
@@ -144,6 +153,9 @@ final class TlsConnection implements Connection {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+      if (closing) {
+        throw closedException(null);
+      }
       if (len == 0) {
         return 0;
       }
@@ -156,20 +168,24 @@ final class TlsConnection implements Connection {
       try {
         n = sslIn.read(b, off, len);
       } catch (IOException e) {
-        throw translate(e);
+        throw closing ? closedException(e) : translate(e);
+      }
+      if (closing) {
+        // a read blocked while another thread closed: the JDK may report a clean end, or return
+        // bytes it had buffered, but a closed connection must fail reads, as a plain socket does
+        throw closedException(null);
       }
       if (n > 0) {
         received = true;
-      } else if (n < 0 && closing) {
-        // a read blocked while another thread closed: the JDK may report a clean end here, but
-        // a closed connection must fail reads, as a plain socket does
-        throw new SocketException("connection closed");
       }
       return n;
     }
 
     @Override
     public int available() throws IOException {
+      if (closing) {
+        throw closedException(null);
+      }
       return (pending >= 0 ? 1 : 0) + sslIn.available();
     }
 
