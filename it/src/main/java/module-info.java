@@ -7,6 +7,8 @@ module dev.berth.it {
   requires dev.berth.system;
   requires dev.berth.containers;
   requires dev.berth.images;
+  requires dev.berth.networks;
+  requires dev.berth.volumes;
   requires dev.berth.config;
   requires dev.berth.transport.junixsocket;
   requires dev.berth.transport.ssh;

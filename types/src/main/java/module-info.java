@@ -9,6 +9,7 @@ module dev.berth.types {
   exports dev.berth.types.containers;
   exports dev.berth.types.exec;
   exports dev.berth.types.images;
+  exports dev.berth.types.networks;
   exports dev.berth.types.volumes;
   exports dev.berth.types.progress;
 
@@ -16,6 +17,7 @@ module dev.berth.types {
   opens dev.berth.types.containers to com.fasterxml.jackson.databind;
   opens dev.berth.types.exec to com.fasterxml.jackson.databind;
   opens dev.berth.types.images to com.fasterxml.jackson.databind;
+  opens dev.berth.types.networks to com.fasterxml.jackson.databind;
   opens dev.berth.types.volumes to com.fasterxml.jackson.databind;
   opens dev.berth.types.progress to com.fasterxml.jackson.databind;
 }

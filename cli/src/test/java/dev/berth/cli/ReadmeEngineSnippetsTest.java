@@ -24,6 +24,9 @@ import dev.berth.containers.AttachedStream;
 import dev.berth.containers.ContainerService;
 import dev.berth.containers.WaitCondition;
 import dev.berth.images.ImageService;
+import dev.berth.networks.NetworkService;
+import dev.berth.volumes.VolumeService;
+import dev.berth.types.volumes.Volume;
 import dev.berth.system.SystemService;
 import dev.berth.testkit.EngineTest;
 import dev.berth.testkit.TestEngine;
@@ -191,6 +194,22 @@ class ReadmeEngineSnippetsTest {
         // nothing to clean
       }
     }
+  }
+
+  @Test
+  void networksAndVolumes(TestEngine engine) {
+    EngineClient client = engine.client();
+    // README: networks-volumes
+    NetworkService networks = NetworkService.create(client);
+    networks.create("backend", o -> o.internal(true).subnet("10.77.0.0/24", "10.77.0.1").label("app", "demo"));
+    VolumeService volumes = VolumeService.create(client);
+    Volume data = volumes.create(o -> o.name("demo-data").label("app", "demo"));   // name optional
+    System.out.println(networks.inspect("backend").ipam().config() + " " + data.mountpoint());
+    networks.prune(o -> o.label("app=demo"));                       // the names it removed
+    volumes.prune(o -> o.label("app=demo"));
+    // END README
+    assertThrows(NotFoundException.class, () -> networks.inspect("backend"));
+    assertThrows(NotFoundException.class, () -> volumes.inspect("demo-data"));
   }
 
   @Test

@@ -21,6 +21,8 @@ class ModuleStructureTest {
       Map.entry("dev.berth.system", "dev.berth.system"),
       Map.entry("dev.berth.containers", "dev.berth.containers"),
       Map.entry("dev.berth.images", "dev.berth.images"),
+      Map.entry("dev.berth.networks", "dev.berth.networks"),
+      Map.entry("dev.berth.volumes", "dev.berth.volumes"),
       Map.entry("dev.berth.config", "dev.berth.config"),
       Map.entry("dev.berth.tracing.opentelemetry", "dev.berth.tracing.opentelemetry"),
       Map.entry("dev.berth.tracing.micrometer", "dev.berth.tracing.micrometer"),

@@ -1,0 +1,82 @@
+package dev.berth.volumes;
+
+import dev.berth.client.Filters;
+import java.util.Objects;
+
+/** Options of {@link VolumeService#list}: which volumes to list. Immutable. */
+public final class VolumeListOptions {
+  /** Every volume. */
+  public static final VolumeListOptions DEFAULT = builder().build();
+
+  private final Filters filters;
+
+  private VolumeListOptions(Builder b) {
+    this.filters = b.filters.build();
+  }
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.filters = filters.toBuilder();
+    return b;
+  }
+
+  /** The filters ({@code filters}); empty for none. */
+  public Filters filters() {
+    return filters;
+  }
+
+  @Override
+  public String toString() {
+    return "VolumeListOptions[filters=" + filters + "]";
+  }
+
+  /** Builds {@link VolumeListOptions}; not thread-safe. */
+  public static final class Builder {
+    private Filters.Builder filters = Filters.builder();
+
+    private Builder() {}
+
+    /** Any filter by its API name. */
+    public Builder filter(String name, String... values) {
+      filters.add(name, values);
+      return this;
+    }
+
+    /** Adds all of {@code filters}. */
+    public Builder filters(Filters filters) {
+      Objects.requireNonNull(filters, "filters").asMap().forEach((k, v) -> this.filters.add(k, v.toArray(new String[0])));
+      return this;
+    }
+
+    /** Only volumes with this label ({@code key} or {@code key=value}). */
+    public Builder label(String label) {
+      return filter("label", label);
+    }
+
+    /** Only volumes whose name contains this text. */
+    public Builder name(String name) {
+      return filter("name", name);
+    }
+
+    /** Only volumes of this driver ({@code local}, …). */
+    public Builder driver(String driver) {
+      return filter("driver", driver);
+    }
+
+    /** Only volumes no container uses ({@code true}) or only used ones ({@code false}). */
+    public Builder dangling(boolean dangling) {
+      return filter("dangling", Boolean.toString(dangling));
+    }
+
+    /** The options. */
+    public VolumeListOptions build() {
+      return new VolumeListOptions(this);
+    }
+  }
+}
