@@ -115,10 +115,22 @@ class EngineConnectTest {
   @Test
   void defaultCandidatesFindTheEngineOnThisMachine() {
     // /var/run/docker.sock is the first default candidate, and the test engine listens there
-    org.junit.jupiter.api.Assumptions.assumeTrue(engineSocket().equals(Path.of("/var/run/docker.sock")),
+    rigHas(engineSocket().equals(Path.of("/var/run/docker.sock")),
         "the test engine is elsewhere: " + engineSocket());
     EngineConfig located = Engines.resolve(env("XDG_RUNTIME_DIR", home.toString()), home).locate();
     assertEquals(Source.SOCKET_PROBE, located.source());
     assertEquals("unix:///var/run/docker.sock", located.endpoint().orElseThrow().toString());
+  }
+
+  /** Skips loudly off the project's rig; under it (BERTH_REQUIRE_ENGINE=1, as in CI) fails instead. */
+  private static void rigHas(boolean condition, String what) {
+    if ("1".equals(System.getenv("BERTH_REQUIRE_ENGINE"))) {
+      org.junit.jupiter.api.Assertions.assertTrue(condition, what);
+    } else {
+      if (!condition) {
+        System.err.println("!!! SKIPPING: " + what);
+      }
+      org.junit.jupiter.api.Assumptions.assumeTrue(condition, what);
+    }
   }
 }
