@@ -20,12 +20,11 @@ import java.util.Objects;
  */
 public final class PushedConnection implements Connections.Pushed {
   private final String description;
-  private final OutputStream sink;
   private final IoAction closer;
   private final IoAction halfCloser;
   private final long maxBuffered;
   private final Input input = new Input();
-  private final Output output = new Output();
+  private final GuardedOutput output;
   private final Receiver receiver = new Receiver();
 
   private final Object lock = new Object();
@@ -41,7 +40,7 @@ public final class PushedConnection implements Connections.Pushed {
 
   public PushedConnection(String description, OutputStream out, IoAction closer, IoAction halfCloser, long maxBuffered) {
     this.description = description;
-    this.sink = out;
+    this.output = new GuardedOutput(out, () -> closed, description, this);
     this.closer = closer;
     this.halfCloser = halfCloser;
     this.maxBuffered = maxBuffered;
@@ -257,57 +256,5 @@ public final class PushedConnection implements Connections.Pushed {
     public void close() throws IOException {
       PushedConnection.this.close();
     }
-  }
-
-  private final class Output extends OutputStream {
-    @Override
-    public void write(int b) throws IOException {
-      check();
-      try {
-        sink.write(b);
-      } catch (IOException e) {
-        throw afterClose(e);
-      }
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      check();
-      try {
-        sink.write(b, off, len);
-      } catch (IOException e) {
-        throw afterClose(e);
-      }
-    }
-
-    @Override
-    public void flush() throws IOException {
-      check();
-      try {
-        sink.flush();
-      } catch (IOException e) {
-        throw afterClose(e);
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      PushedConnection.this.close();
-    }
-
-    private void check() throws IOException {
-      if (closed) {
-        throw new SocketException("connection to " + description + " closed");
-      }
-    }
-  }
-
-  private IOException afterClose(IOException e) {
-    if (closed) {
-      SocketException s = new SocketException("connection to " + description + " closed");
-      s.initCause(e);
-      return s;
-    }
-    return e;
   }
 }

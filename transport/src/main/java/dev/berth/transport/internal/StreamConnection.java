@@ -20,11 +20,10 @@ public final class StreamConnection implements Connection {
 
   private final String description;
   private final InputStream source;
-  private final OutputStream sink;
   private final IoAction closer;
   private final IoAction halfCloser;
   private final Input input = new Input();
-  private final Output output = new Output();
+  private final GuardedOutput output;
 
   // guarded by lock
   private final Object lock = new Object();
@@ -42,7 +41,7 @@ public final class StreamConnection implements Connection {
   public StreamConnection(String description, InputStream in, OutputStream out, IoAction closer, IoAction halfCloser) {
     this.description = description;
     this.source = in;
-    this.sink = out;
+    this.output = new GuardedOutput(out, () -> closed, description, this);
     this.closer = closer;
     this.halfCloser = halfCloser;
   }
@@ -193,12 +192,6 @@ public final class StreamConnection implements Connection {
     }
   }
 
-  private void checkOpen() throws IOException {
-    if (closed) { // racy read is fine: the sink fails on its own once the closer ran
-      throw new SocketException("connection to " + description + " closed");
-    }
-  }
-
   private final class Input extends InputStream {
     @Override
     public int read() throws IOException {
@@ -224,51 +217,5 @@ public final class StreamConnection implements Connection {
     public void close() throws IOException {
       StreamConnection.this.close();
     }
-  }
-
-  private final class Output extends OutputStream {
-    @Override
-    public void write(int b) throws IOException {
-      checkOpen();
-      try {
-        sink.write(b);
-      } catch (IOException e) {
-        throw afterClose(e);
-      }
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      checkOpen();
-      try {
-        sink.write(b, off, len);
-      } catch (IOException e) {
-        throw afterClose(e);
-      }
-    }
-
-    @Override
-    public void flush() throws IOException {
-      checkOpen();
-      try {
-        sink.flush();
-      } catch (IOException e) {
-        throw afterClose(e);
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      StreamConnection.this.close();
-    }
-  }
-
-  private IOException afterClose(IOException e) {
-    if (closed) {
-      SocketException s = new SocketException("connection to " + description + " closed");
-      s.initCause(e);
-      return s;
-    }
-    return e;
   }
 }
