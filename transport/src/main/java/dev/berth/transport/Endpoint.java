@@ -45,6 +45,14 @@ public final class Endpoint {
     if (a.isEmpty()) {
       throw new IllegalArgumentException("empty engine address");
     }
+    for (int i = 0; i < a.length(); i++) {
+      char c = a.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        // never echoed: a line break in an address would forge log lines wherever it is printed
+        throw new IllegalArgumentException(String.format(
+            "engine address contains the control character U+%04X at index %d", (int) c, i));
+      }
+    }
     int sep = a.indexOf("://");
     if (sep <= 0) {
       throw new IllegalArgumentException("engine address needs a scheme such as unix:// or tcp://: " + a);

@@ -14,6 +14,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class EndpointTest {
 
+  /** Found by EndpointFuzzTest: a path with line breaks was accepted and printed as given. */
+  @ParameterizedTest
+  @ValueSource(strings = {"unix:///run/\ndocker.sock", "tcp://127.0.0.1:2375\r\nX-Forged: 1", "ssh://u\u0000@h", "tcp://h\u007f:1"})
+  void controlCharactersAreRefusedWithoutBeingEchoed(String address) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Endpoint.parse(address));
+    assertTrue(e.getMessage().contains("control character"), e.getMessage());
+    assertTrue(e.getMessage().chars().noneMatch(c -> c < 0x20 || c == 0x7f), "message carries a control character");
+  }
+
   @Test
   void unixSocketHasSchemeAndAbsolutePath() {
     Endpoint e = Endpoint.parse("unix:///var/run/docker.sock");
