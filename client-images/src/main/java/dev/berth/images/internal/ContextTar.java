@@ -173,12 +173,8 @@ public final class ContextTar {
     for (String name : entries) {
       String rel = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
       Path source = root.resolve(rel);
-      int slash = rel.lastIndexOf('/');
-      Path expected = slash < 0 ? realRoot : realRoot.resolve(rel.substring(0, slash));
       try {
-        if (!source.getParent().toRealPath().equals(expected)) {
-          throw moved(rel);
-        }
+        checkStillListed(realRoot, rel);
         w.writeEntry(source, name);
       } catch (NoSuchFileException e) {
         throw new IOException("a file of the build context vanished while it was sent: " + source, e);
@@ -242,13 +238,8 @@ public final class ContextTar {
     if (a.isSymbolicLink()) {
       // the link's text only (never its target's content); read by path, after checking that
       // the directory holding it is still the listed one
-      Path source = root.resolve(rel);
-      int slash = rel.lastIndexOf('/');
-      Path realRoot = root.toRealPath();
-      if (!source.getParent().toRealPath().equals(slash < 0 ? realRoot : realRoot.resolve(rel.substring(0, slash)))) {
-        throw moved(rel);
-      }
-      w.symlink(name, Files.readSymbolicLink(source).toString(), mtime);
+      checkStillListed(root.toRealPath(), rel);
+      w.symlink(name, Files.readSymbolicLink(root.resolve(rel)).toString(), mtime);
     } else if (a.isDirectory()) {
       w.directory(name, mode, mtime);
     } else if (a.isRegularFile()) {
@@ -263,6 +254,15 @@ public final class ContextTar {
       }
     } else {
       throw new IOException("cannot archive " + root.resolve(rel) + ": not a regular file, directory or symlink");
+    }
+  }
+
+  /** Checks that the folder holding {@code rel} is, for real, the listed one inside the root. */
+  private void checkStillListed(Path realRoot, String rel) throws IOException {
+    int slash = rel.lastIndexOf('/');
+    Path expected = slash < 0 ? realRoot : realRoot.resolve(rel.substring(0, slash));
+    if (!root.resolve(rel).getParent().toRealPath().equals(expected)) {
+      throw moved(rel);
     }
   }
 
