@@ -227,17 +227,26 @@ class DockerCredentialsTest {
   @Test
   void helperTimeoutKillsTheWholeProcessTree() throws Exception {
     Path childPid = home.resolve("child.pid");
-    Fixtures.script(bin().resolve("docker-credential-forks"),
-        "sleep 30 >/dev/null 2>&1 &\necho $! > " + childPid + "\nexec sleep 30");
-    Fixtures.write(home.resolve(".docker/config.json"), "{\"credsStore\":\"forks\"}");
-    DockerCredentials c = DockerCredentials.builder().environment(helperEnv())
-        .configDirectory(home.resolve(".docker")).helperTimeout(Duration.ofMillis(500)).build();
+    DockerCredentials c = slowHelper("forks", "sleep 30 >/dev/null 2>&1 &\necho $! > " + childPid + "\nexec sleep 30");
     assertThrows(CredentialHelperException.class, () -> c.forImage("ubuntu"));
-    long pid = Long.parseLong(Files.readString(childPid).strip());
+    assertDies(childPid, "the helper's child survived");
+  }
+
+  /** A credsStore helper running {@code script}, with a 500 ms timeout. */
+  private DockerCredentials slowHelper(String name, String script) throws Exception {
+    Fixtures.script(bin().resolve("docker-credential-" + name), script);
+    Fixtures.write(home.resolve(".docker/config.json"), "{\"credsStore\":\"" + name + "\"}");
+    return DockerCredentials.builder().environment(helperEnv())
+        .configDirectory(home.resolve(".docker")).helperTimeout(Duration.ofMillis(500)).build();
+  }
+
+  /** Waits up to 5 s for the process whose pid is in {@code pidFile} to be gone. */
+  private static void assertDies(Path pidFile, String message) throws Exception {
+    long pid = Long.parseLong(Files.readString(pidFile).strip());
     for (int i = 0; i < 50 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) {
       Thread.sleep(100);
     }
-    assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the helper's child survived");
+    assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), message);
   }
 
   // Issue 18, finding 6: a NUL in the name is the documented typed error, not InvalidPathException.
@@ -261,19 +270,12 @@ class DockerCredentialsTest {
   @Test
   void helperThatHangsIsKilledAfterTheTimeout() throws Exception {
     Path pidFile = home.resolve("hang.pid");
-    Fixtures.script(bin().resolve("docker-credential-hang"), "echo $$ > " + pidFile + "\nexec sleep 30");
-    Fixtures.write(home.resolve(".docker/config.json"), "{\"credsStore\":\"hang\"}");
-    DockerCredentials c = DockerCredentials.builder().environment(helperEnv())
-        .configDirectory(home.resolve(".docker")).helperTimeout(Duration.ofMillis(500)).build();
+    DockerCredentials c = slowHelper("hang", "echo $$ > " + pidFile + "\nexec sleep 30");
     long start = System.nanoTime();
     CredentialHelperException e = assertThrows(CredentialHelperException.class, () -> c.forImage("ubuntu"));
     assertTrue(e.getMessage().contains("did not answer within 500 ms"), e.getMessage());
     assertTrue((System.nanoTime() - start) / 1_000_000 < 10_000);
-    long pid = Long.parseLong(Files.readString(pidFile).strip());
-    for (int i = 0; i < 50 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) {
-      Thread.sleep(100);
-    }
-    assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the helper was killed");
+    assertDies(pidFile, "the helper was killed");
   }
 
   @Test

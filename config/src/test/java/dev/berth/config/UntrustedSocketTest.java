@@ -48,6 +48,14 @@ class UntrustedSocketTest {
         .probeTimeout(SHORT).build().resolve();
   }
 
+  /** Discovery over {@code candidate} alone finds no engine, the candidate being untrusted. */
+  private ProbeAttempt untrusted(SocketCandidate candidate) {
+    NoEngineFoundException e = assertThrows(NoEngineFoundException.class, () -> probe(candidate).locate());
+    ProbeAttempt a = e.attempts().get(0);
+    assertEquals(Outcome.UNTRUSTED, a.outcome(), a.toString());
+    return a;
+  }
+
   private static void chown(Path p, String user) throws Exception {
     assertEquals(0L, ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue(),
         "this test plants a file owned by another user, which needs root (the rig and CI run as root)");
@@ -89,10 +97,7 @@ class UntrustedSocketTest {
     chmod(open, "0777"); // no sticky bit: anyone could replace the socket
     Path sock = open.resolve("docker.sock");
     try (MisbehavingPeer peer = fakeEngine(sock)) {
-      NoEngineFoundException e = assertThrows(NoEngineFoundException.class,
-          () -> probe(new SocketCandidate("Docker Desktop", sock)).locate());
-      ProbeAttempt a = e.attempts().get(0);
-      assertEquals(Outcome.UNTRUSTED, a.outcome(), a.toString());
+      ProbeAttempt a = untrusted(new SocketCandidate("Docker Desktop", sock));
       assertTrue(a.detail().contains("the directory " + open + " is writable by every user (mode 777)"), a.detail());
       assertEquals(0, peer.connectionsAccepted());
     }
@@ -106,10 +111,7 @@ class UntrustedSocketTest {
     Path link = Files.createSymbolicLink(mine.resolve("docker.sock"), sock);
     try (MisbehavingPeer peer = fakeEngine(sock)) {
       chown(sock, "nobody");
-      NoEngineFoundException e = assertThrows(NoEngineFoundException.class,
-          () -> probe(new SocketCandidate("OrbStack", link)).locate());
-      ProbeAttempt a = e.attempts().get(0);
-      assertEquals(Outcome.UNTRUSTED, a.outcome(), a.toString());
+      ProbeAttempt a = untrusted(new SocketCandidate("OrbStack", link));
       assertTrue(a.detail().contains("(the target of the link " + link + ")"), a.detail());
       assertEquals(0, peer.connectionsAccepted());
     }
