@@ -249,6 +249,22 @@ class DockerCredentialsTest {
     assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), message);
   }
 
+  // A helper that starts a process keeping its stdout open (an agent) answers as soon as it exits:
+  // reading its output must not wait for that process.
+  @Test
+  void aHelperWhoseChildKeepsTheOutputOpenStillAnswers() throws Exception {
+    Path childPid = home.resolve("agent.pid");
+    Fixtures.script(bin().resolve("docker-credential-agent"), "cat >/dev/null\n"
+        + "sleep 120 &\necho $! > " + childPid + "\n"
+        + "echo '{\"ServerURL\":\"reg.example\",\"Username\":\"u\",\"Secret\":\"p\"}'");
+    DockerCredentials c = withConfig("{\"credsStore\":\"agent\"}");
+    try {
+      assertEquals("p", c.forRegistry("reg.example").orElseThrow().password().orElseThrow());
+    } finally {
+      ProcessHandle.of(Long.parseLong(Files.readString(childPid).strip())).ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
+
   // Issue 18, finding 6: a NUL in the name is the documented typed error, not InvalidPathException.
   @Test
   void nulInHelperNameIsATypedError() throws Exception {

@@ -149,9 +149,24 @@ public final class CredentialHelper {
         + " not found on PATH (" + path + "); install it, or remove the setting from config.json", null);
   }
 
+  /**
+   * What the exited helper left in the pipe, up to {@link #MAX_OUTPUT}. Only what is already
+   * there: a process the helper started (an agent) may hold the pipe open forever, and reading
+   * to its end would then wait for that process instead of the helper.
+   */
   private static byte[] readCapped(InputStream in) {
     try (in) {
-      return in.readNBytes(MAX_OUTPUT);
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      byte[] buf = new byte[8192];
+      int n;
+      while (out.size() < MAX_OUTPUT && (n = in.available()) > 0) {
+        int r = in.read(buf, 0, Math.min(Math.min(n, buf.length), MAX_OUTPUT - out.size()));
+        if (r < 0) {
+          break;
+        }
+        out.write(buf, 0, r);
+      }
+      return out.toByteArray();
     } catch (IOException e) {
       return new byte[0];
     }
