@@ -3,6 +3,7 @@ package dev.berth.client;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.client.internal.CappedInput;
 import dev.berth.client.internal.Codec;
 import dev.berth.client.internal.Errors;
 import dev.berth.transport.Doer;
@@ -31,6 +32,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * failures {@link TransportException}s.
  */
 public final class EngineClient implements AutoCloseable {
+  /** The default of {@link Builder#maxResponseSize(long)}: 16 MiB. */
+  public static final long DEFAULT_MAX_RESPONSE_SIZE = 16L * 1024 * 1024;
+  /** The default of {@link Builder#maxStreamValueSize(long)}: 4 MiB. */
+  public static final long DEFAULT_MAX_STREAM_VALUE_SIZE = 4L * 1024 * 1024;
   private static final Request PING = Request.get("/_ping").operation("SystemPing", "/_ping").build();
   private final Doer doer;
   private final boolean ownsDoer;
@@ -40,6 +45,8 @@ public final class EngineClient implements AutoCloseable {
   private volatile ApiVersion negotiated;
   private volatile String prefix;
   private final ClientListener listener;
+  private final long maxResponseSize;
+  private final long maxStreamValueSize;
   private volatile boolean closed;
 
   private EngineClient(Builder b) {
@@ -48,6 +55,8 @@ public final class EngineClient implements AutoCloseable {
     this.ownsDoer = b.ownsDoer;
     this.pinned = b.apiVersion;
     this.max = b.maxApiVersion;
+    this.maxResponseSize = b.maxResponseSize;
+    this.maxStreamValueSize = b.maxStreamValueSize;
     if (pinned != null) {
       this.negotiated = pinned;
       this.prefix = "/v" + pinned;
@@ -213,7 +222,7 @@ public final class EngineClient implements AutoCloseable {
       java.util.function.Consumer<BerthException> onFailure =
           listener == ClientListener.NONE ? null : e -> failed(sent, e);
       return new JsonStream<>(r, mapper(), mapper().constructType(type), describe(request), checkErrors,
-          onFailure);
+          onFailure, maxStreamValueSize);
     } catch (RuntimeException e) {
       r.close();
       throw e;
@@ -328,7 +337,11 @@ public final class EngineClient implements AutoCloseable {
   private <T> T decode(Request request, JavaType type) {
     Request sent = versioned(request);
     try (Response r = checked(sent, request)) {
-      InputStream in = r.body().stream();
+      String length = r.headers().first("Content-Length");
+      if (length != null && length.trim().length() > 0 && isOver(length.trim(), maxResponseSize)) {
+        throw failed(sent, tooLarge(describe(request), maxResponseSize, "maxResponseSize"));
+      }
+      InputStream in = new CappedInput(r.body().stream(), maxResponseSize);
       try (JsonParser p = mapper().getFactory().createParser(in)) {
         // the response is closed by its owner, here, after the listener heard of any failure; the
         // parser must not close it on its own at end of input (a bare `null` body reads to EOF)
@@ -340,8 +353,13 @@ public final class EngineClient implements AutoCloseable {
         drainStream(in);
         return value;
       } catch (com.fasterxml.jackson.core.JacksonException e) {
+        if (e.getCause() instanceof CappedInput.LimitExceeded) {
+          throw failed(sent, tooLarge(describe(request), maxResponseSize, "maxResponseSize"));
+        }
         throw failed(sent, new MalformedResponseException(describe(request)
             + ": the engine's answer is not the expected JSON: " + e.getOriginalMessage(), e));
+      } catch (CappedInput.LimitExceeded e) {
+        throw failed(sent, tooLarge(describe(request), maxResponseSize, "maxResponseSize"));
       } catch (IOException e) {
         throw failed(sent, Errors.fromIOException(request, e, doer));
       }
@@ -379,6 +397,24 @@ public final class EngineClient implements AutoCloseable {
     return Errors.describe(request);
   }
 
+  /** Whether a Content-Length value is over {@code limit} (digits beyond a long are). */
+  private static boolean isOver(String length, long limit) {
+    if (!length.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return false; // not a length: the transport rejects it
+    }
+    try {
+      return Long.parseLong(length) > limit;
+    } catch (NumberFormatException e) {
+      return true;
+    }
+  }
+
+  static ResponseTooLargeException tooLarge(String operation, long limit, String setting) {
+    return new ResponseTooLargeException(operation + ": the engine's answer is larger than " + limit
+        + " bytes, the client's limit (EngineClient.Builder." + setting + "); an engine that sends so much"
+        + " is broken or hostile, or the limit is too low for this host", limit);
+  }
+
   /** Configures an {@link EngineClient}; not thread-safe. */
   public static final class Builder {
     private final Doer doer;
@@ -386,6 +422,8 @@ public final class EngineClient implements AutoCloseable {
     private ApiVersion apiVersion;
     private ApiVersion maxApiVersion = ApiVersion.MAX;
     private ClientListener listener = ClientListener.NONE;
+    private long maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
+    private long maxStreamValueSize = DEFAULT_MAX_STREAM_VALUE_SIZE;
 
     private Builder(Doer doer, boolean ownsDoer) {
       this.doer = doer;
@@ -425,6 +463,40 @@ public final class EngineClient implements AutoCloseable {
     public Builder listener(ClientListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
+    }
+
+    /**
+     * The largest JSON answer the client reads (default {@value EngineClient#DEFAULT_MAX_RESPONSE_SIZE}
+     * bytes, 16 MiB: a container list of thousands of containers is a few MiB). Larger answers,
+     * or a {@code Content-Length} announcing one, fail with {@link ResponseTooLargeException}
+     * after reading at most this many bytes, unknown fields included. Decoded objects take
+     * several times their JSON size in the heap: keep the limit well below it.
+     *
+     * @throws IllegalArgumentException when not positive
+     */
+    public Builder maxResponseSize(long bytes) {
+      this.maxResponseSize = positive(bytes, "maxResponseSize");
+      return this;
+    }
+
+    /**
+     * The largest single value of a JSON stream (an event, a pull/push/build progress message)
+     * the client reads (default {@value EngineClient#DEFAULT_MAX_STREAM_VALUE_SIZE} bytes, 4 MiB;
+     * within 8 KiB, the parser's read-ahead); the stream as a whole is unbounded. A larger value
+     * fails the stream with {@link ResponseTooLargeException}.
+     *
+     * @throws IllegalArgumentException when not positive
+     */
+    public Builder maxStreamValueSize(long bytes) {
+      this.maxStreamValueSize = positive(bytes, "maxStreamValueSize");
+      return this;
+    }
+
+    private static long positive(long bytes, String name) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException(name + " must be positive: " + bytes);
+      }
+      return bytes;
     }
 
     /** The client. */

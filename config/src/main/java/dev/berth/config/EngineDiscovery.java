@@ -99,7 +99,15 @@ public final class EngineDiscovery {
    * matches the docker CLI wherever that has one answer. {@code ~} is {@code home}, not
    * {@code DOCKER_CONFIG}: those sockets do not move with the config folder. Without
    * {@code XDG_RUNTIME_DIR}, {@code /run/user/<uid>} is used on Linux (its usual value, missing
-   * in {@code su} shells, cron jobs and CI). A path listed twice is probed once.
+   * in {@code su} shells, cron jobs and CI); a relative {@code XDG_RUNTIME_DIR} is ignored, as the
+   * XDG specification requires (it would name a folder below the current directory). A path
+   * listed twice is probed once.
+   *
+   * <p>None of these is trusted blindly: before a probe, the socket, every directory above it
+   * and every link on the way must belong to this user or root, and no directory may be
+   * writable by others unless sticky (as OpenSSH checks its files). A candidate that fails is
+   * skipped as {@link ProbeAttempt.Outcome#UNTRUSTED} with the reason in the report: another
+   * user could have planted it in a shared folder to receive this user's registry credentials.
    */
   public static List<SocketCandidate> defaultCandidates(Map<String, String> env, Path home) {
     Path runtime = runtimeDirectory(env);
@@ -125,7 +133,7 @@ public final class EngineDiscovery {
 
   private static Path runtimeDirectory(Map<String, String> env) {
     String xdg = value(env, "XDG_RUNTIME_DIR");
-    if (xdg != null) {
+    if (xdg != null && isAbsolute(xdg)) {
       return Path.of(xdg);
     }
     try {
@@ -134,6 +142,14 @@ public final class EngineDiscovery {
       return Path.of("/run/user/" + uid);
     } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
       return null; // not Linux: the rootless sockets have no conventional place
+    }
+  }
+
+  private static boolean isAbsolute(String path) {
+    try {
+      return Path.of(path).isAbsolute();
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
     }
   }
 
@@ -155,7 +171,11 @@ public final class EngineDiscovery {
     boolean tlsOn = verify || value(env, "DOCKER_TLS") != null;
     boolean httpsHost = dockerHost != null && dockerHost.toLowerCase(java.util.Locale.ROOT).startsWith("https://");
     if (value(env, "DOCKER_CERT_PATH") != null && !tlsOn && !httpsHost) {
-      notes.add("DOCKER_CERT_PATH is set but ignored: TLS needs DOCKER_TLS_VERIFY (as in the docker CLI)");
+      notes.add("DOCKER_CERT_PATH is set but ignored: TLS needs DOCKER_TLS_VERIFY (as in the docker CLI)."
+          + " WARNING: without it the connection is NOT encrypted and the engine NOT verified"
+          + (dockerHost != null && dockerHost.toLowerCase(java.util.Locale.ROOT).startsWith("tcp://")
+              ? " (" + dockerHost + " is plain TCP)" : "")
+          + "; set DOCKER_TLS_VERIFY=1 to use the certificates in " + value(env, "DOCKER_CERT_PATH"));
     }
 
     if (dockerHost != null || containerHost != null) {
@@ -211,6 +231,11 @@ public final class EngineDiscovery {
     }
 
     List<SocketCandidate> probe = candidates != null ? candidates : defaultCandidates(env, home);
+    String xdg = value(env, "XDG_RUNTIME_DIR");
+    if (candidates == null && xdg != null && !isAbsolute(xdg)) {
+      notes.add("XDG_RUNTIME_DIR=" + xdg + " is ignored: it is not an absolute path (the XDG specification"
+          + " requires one); the per-user sockets are looked for in /run/user/<uid> instead");
+    }
     String why = contextName != null
         ? "nothing configured (context \"default\" from " + origin + ", no DOCKER_HOST)"
         : "nothing configured (no DOCKER_HOST, CONTAINER_HOST, DOCKER_CONTEXT, or currentContext in " + file.path() + ")";
