@@ -28,9 +28,11 @@ public final class PodCreateOptions {
     this.networkMode = b.networkMode;
     this.hostname = b.hostname;
     this.exitPolicy = b.exitPolicy;
-    if (!infra && !share.isEmpty()) {
-      // Podman refuses it at create time too (a pod without infra has nothing to share from)
-      throw new IllegalArgumentException("a pod without an infra container cannot share namespaces " + share);
+    if (!infra && networkMode != null) {
+      // Podman 4.3 refuses it with a 500 ("NoInfra and network modes cannot be used together"):
+      // the network namespace is the infra container's
+      throw new IllegalArgumentException("a pod without an infra container has no network mode of its own: "
+          + networkMode);
     }
   }
 
@@ -153,7 +155,7 @@ public final class PodCreateOptions {
     /**
      * The options.
      *
-     * @throws IllegalArgumentException for namespaces to share without an infra container
+     * @throws IllegalArgumentException for a network mode without an infra container
      */
     public PodCreateOptions build() {
       return new PodCreateOptions(this);

@@ -137,7 +137,8 @@ public interface PodService {
   /**
    * {@code POST /libpod/containers/create}: a container of {@code image} inside the pod (name or
    * ID), sharing the pod's namespaces; returns its ID. Start it with the pod, or on its own through
-   * the container API. An unknown pod or image is a {@link dev.berth.client.NotFoundException}.
+   * the container API. Podman 4.3 answers an unknown pod or image with a 500, a
+   * {@link dev.berth.client.ServerErrorException} ({@code no such pod}, {@code image not known}).
    */
   ContainerCreateResponse createContainer(String pod, String image, PodCreateContainerOptions options);
 
