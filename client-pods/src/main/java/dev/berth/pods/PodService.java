@@ -68,14 +68,17 @@ public interface PodService {
 
   /**
    * {@code POST /libpod/pods/{name}/start}: starts the pod's containers (the infra container
-   * first).
+   * first); exited containers of a {@code Degraded} pod run again.
    *
    * @return true when started, false when every container was running already (the engine's 304)
    * @throws dev.berth.client.ConflictException when a container cannot start (Podman's 409)
    */
   boolean start(String name);
 
-  /** {@code POST /libpod/pods/{name}/stop}: stops the pod's containers, each with its stop timeout. */
+  /**
+   * {@code POST /libpod/pods/{name}/stop}: stops the pod's containers, each with its stop timeout.
+   * See {@link #stop(String, PodStopOptions)}.
+   */
   default boolean stop(String name) {
     return stop(name, PodStopOptions.DEFAULT);
   }
@@ -84,7 +87,10 @@ public interface PodService {
    * {@code POST /libpod/pods/{name}/stop?t=}: sends each container its stop signal, then
    * {@code SIGKILL} after the timeout. Waits without a read timeout.
    *
-   * @return true when stopped, false when no container was running (the engine's 304)
+   * @return true when stopped, false for the engine's 304: Podman 4.3 answers it for every pod
+   *     not in state {@code Running}, a {@code Degraded} one too (some containers exited), and then
+   *     leaves the rest (the infra container) running: {@link #kill} or a forced {@link #remove}
+   *     ends those
    */
   boolean stop(String name, PodStopOptions options);
 
