@@ -9,10 +9,13 @@ import dev.berth.client.NotFoundException;
 import dev.berth.client.NotModifiedException;
 import dev.berth.client.Operation;
 import dev.berth.transport.Request;
+import dev.berth.transport.RequestBody;
 import dev.berth.types.containers.ContainerCreateResponse;
+import dev.berth.types.pods.PlayKubeReport;
 import dev.berth.types.pods.Pod;
 import dev.berth.types.pods.PodContainer;
 import dev.berth.types.pods.PodSummary;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +32,8 @@ final class DefaultPodService implements PodService {
   static final Operation KILL = Operation.of("PodKillLibpod", "POST", "/libpod/pods/{name}/kill");
   static final Operation DELETE = Operation.of("PodDeleteLibpod", "DELETE", "/libpod/pods/{name}");
   static final Operation CONTAINER_CREATE = Operation.of("ContainerCreateLibpod", "POST", "/libpod/containers/create");
+  static final Operation PLAY_KUBE = Operation.of("PlayKubeLibpod", "POST", "/libpod/play/kube");
+  static final Operation PLAY_KUBE_DOWN = Operation.of("PlayKubeDownLibpod", "DELETE", "/libpod/play/kube");
   static final Operation CONTAINER_LIST = Operation.of("ContainerListLibpod", "GET", "/libpod/containers/json");
 
   private final EngineClient client;
@@ -184,6 +189,24 @@ final class DefaultPodService implements PodService {
     Filters f = Filters.builder().add("pod", require(pod, "pod")).build();
     Request r = client.request(CONTAINER_LIST).query("all", "true").query("filters", client.toJson(f.asMap())).build();
     return client.callList(r, PodContainer.class);
+  }
+
+  @Override
+  public PlayKubeReport playKube(String yaml, PodPlayKubeOptions options) {
+    Request.Builder b = client.request(PLAY_KUBE).body(yaml(yaml)).readTimeout(Duration.ZERO);
+    Objects.requireNonNull(options, "options").networks().forEach(n -> b.query("network", n));
+    b.query("start", Boolean.toString(options.start()));
+    return object(b.build(), PlayKubeReport.class);
+  }
+
+  @Override
+  public PlayKubeReport playKubeDown(String yaml) {
+    return object(client.request(PLAY_KUBE_DOWN).body(yaml(yaml)).readTimeout(Duration.ZERO).build(),
+        PlayKubeReport.class);
+  }
+
+  private static RequestBody yaml(String yaml) {
+    return RequestBody.of(require(yaml, "yaml").getBytes(StandardCharsets.UTF_8), "application/x-yaml");
   }
 
   @Override

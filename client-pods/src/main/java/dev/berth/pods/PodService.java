@@ -2,6 +2,7 @@ package dev.berth.pods;
 
 import dev.berth.client.EngineClient;
 import dev.berth.types.containers.ContainerCreateResponse;
+import dev.berth.types.pods.PlayKubeReport;
 import dev.berth.types.pods.Pod;
 import dev.berth.types.pods.PodContainer;
 import dev.berth.types.pods.PodSummary;
@@ -162,4 +163,26 @@ public interface PodService {
    * look the pod up).
    */
   List<PodContainer> containers(String pod);
+
+  /**
+   * {@code POST /libpod/play/kube}: creates (and by default starts) the pods, containers and
+   * volumes a Kubernetes YAML text describes. A container that fails to start does not fail the
+   * call: it is listed in {@link PlayKubeReport.CreatedPod#containerErrors()}. Podman 4.3 answers
+   * a pod name in use and unreadable YAML with a 500, a
+   * {@link dev.berth.client.ServerErrorException}. Waits without a read timeout.
+   */
+  PlayKubeReport playKube(String yaml, PodPlayKubeOptions options);
+
+  /** {@link #playKube(String, PodPlayKubeOptions)} with options set by {@code options}. */
+  default PlayKubeReport playKube(String yaml, Consumer<PodPlayKubeOptions.Builder> options) {
+    PodPlayKubeOptions.Builder b = PodPlayKubeOptions.builder();
+    options.accept(b);
+    return playKube(yaml, b.build());
+  }
+
+  /**
+   * {@code DELETE /libpod/play/kube}: stops and removes the pods the Kubernetes YAML text
+   * describes (matched by name), with their containers. Waits without a read timeout.
+   */
+  PlayKubeReport playKubeDown(String yaml);
 }

@@ -1,7 +1,7 @@
 /**
  * Podman pods: {@link dev.berth.pods.PodService} creates, lists, inspects, starts, stops, kills
- * and removes them, and creates and lists the containers inside them, through Podman's own
- * (libpod) API. The client adds the engine's libpod version to each path
+ * and removes them, creates and lists the containers inside them, and plays Kubernetes YAML
+ * ({@code play kube}), through Podman's own (libpod) API. The client adds the engine's libpod version to each path
  * ({@code /v4.3.1/libpod/pods/json}); on Docker every call fails with
  * {@link dev.berth.client.UnsupportedEngineException} before its request is sent.
  *

@@ -43,7 +43,9 @@ class DockerPodServiceTest {
         () -> pods.kill("x"),
         () -> pods.remove("x", o -> o.force(true)),
         () -> pods.createContainer("x", engine.image(), PodCreateContainerOptions.DEFAULT),
-        () -> pods.containers("x"));
+        () -> pods.containers("x"),
+        () -> pods.playKube("kind: Pod\n", PodPlayKubeOptions.DEFAULT),
+        () -> pods.playKubeDown("kind: Pod\n"));
     for (Executable call : calls) {
       UnsupportedEngineException e = assertThrows(UnsupportedEngineException.class, call);
       assertEquals(EngineKind.PODMAN, e.required());

@@ -16,6 +16,7 @@ import dev.berth.client.UnsupportedEngineException;
 import dev.berth.testkit.RecordingDoer;
 import dev.berth.transport.InMemoryResponse;
 import dev.berth.transport.Request;
+import dev.berth.types.pods.PlayKubeReport;
 import dev.berth.types.pods.Pod;
 import dev.berth.types.pods.PodContainer;
 import dev.berth.types.pods.PodSummary;
@@ -220,6 +221,37 @@ class PodRequestShapeTest {
     assertEquals(true, list.get(0).infra());
     assertEquals(List.of(), list.get(0).command());
     assertEquals(3, list.get(1).exitCode());
+  }
+
+  @Test
+  void playKubeSendsTheYamlWithNetworksAndStartAndDecodesTheReport() {
+    podman();
+    doer.answer(200, "{\"Pods\":[{\"ID\":\"p1\",\"Containers\":[\"c1\"],\"InitContainers\":null,\"Logs\":null,"
+        + "\"ContainerErrors\":[\"starting container c1: not found\"]}],\"Volumes\":null,\"StopReport\":null,\"RmReport\":null}");
+    PlayKubeReport report = pods.playKube("kind: Pod\n", o -> o.network("none").start(false));
+    Request r = sent();
+    assertEquals("POST /v4.3.1/libpod/play/kube", line(r));
+    assertEquals("network=none&start=false", query(r));
+    assertEquals("kind: Pod\n", body(r));
+    assertEquals("application/x-yaml", r.body().contentType());
+    assertEquals(Duration.ZERO, r.readTimeout());
+    assertEquals(List.of("c1"), report.pods().get(0).containers());
+    assertEquals(List.of(), report.pods().get(0).initContainers());
+    assertEquals(1, report.pods().get(0).containerErrors().size());
+    assertEquals(List.of(), report.removed());
+  }
+
+  @Test
+  void playKubeDownSendsTheYamlAndListsWhatItRemoved() {
+    podman();
+    doer.answer(200, "{\"Pods\":null,\"StopReport\":[{\"Errs\":null,\"Id\":\"p1\"}],\"RmReport\":[{\"Err\":null,\"Id\":\"p1\"}]}");
+    PlayKubeReport report = pods.playKubeDown("kind: Pod\n");
+    Request r = sent();
+    assertEquals("DELETE /v4.3.1/libpod/play/kube", line(r));
+    assertEquals("kind: Pod\n", body(r));
+    assertEquals("p1", report.stopped().get(0).id());
+    assertEquals("p1", report.removed().get(0).id());
+    assertEquals(List.of(), report.pods());
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.berth.client.ServerErrorException;
 import dev.berth.containers.ContainerService;
 import dev.berth.testkit.PodmanTest;
 import dev.berth.testkit.TestEngine;
+import dev.berth.types.pods.PlayKubeReport;
 import dev.berth.types.pods.Pod;
 import dev.berth.types.pods.PodContainer;
 import dev.berth.types.pods.PodSummary;
@@ -228,5 +229,34 @@ class PodServiceTest {
     assertEquals(false, p.createInfra());
     assertEquals(0, p.numContainers());
     assertEquals(null, p.infraContainerId(), "Podman 4.3 leaves it out");
+  }
+
+  @Test
+  void playKubeRunsAPodFromYamlAndTearsItDown() {
+    ContainerService containers = ContainerService.create(engine.client());
+    String name = engine.uniqueName("kube");
+    // the imported test image sets no PATH, and play kube adds none: commands need absolute paths
+    String yaml = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: " + name + "\n  labels:\n    "
+        + TestEngine.LABEL + ": \"" + engine.labels().get(TestEngine.LABEL) + "\"\nspec:\n  restartPolicy: Never\n"
+        + "  containers:\n  - name: app\n    image: " + engine.image() + "\n"
+        + "    command: [\"/bin/sh\", \"-c\", \"echo hello from kube\"]\n";
+    PlayKubeReport report = pods.playKube(yaml, o -> o.network("none"));
+    assertEquals(1, report.pods().size(), report.toString());
+    PlayKubeReport.CreatedPod created = report.pods().get(0);
+    assertEquals(List.of(), created.containerErrors());
+    String app = created.containers().get(0);
+    assertEquals(0, containers.wait(app).statusCode());
+    assertEquals("hello from kube\n", logs(containers, app));
+    Pod pod = pods.inspect(name);
+    assertEquals(created.id(), pod.id());
+    assertEquals("none", containers.inspect(pod.infraContainerId()).hostConfig().networkMode());
+    assertEquals(name + "-app", containers.inspect(app).name().replaceFirst("^/", ""));
+
+    ServerErrorException again = assertThrows(ServerErrorException.class, () -> pods.playKube(yaml, o -> o.network("none")));
+    assertTrue(again.getMessage().contains("in use"), "Podman 4.3 answers 500 for a name in use: " + again.getMessage());
+
+    PlayKubeReport down = pods.playKubeDown(yaml);
+    assertEquals(List.of(created.id()), down.removed().stream().map(PlayKubeReport.PodRef::id).collect(Collectors.toList()));
+    assertFalse(pods.exists(name));
   }
 }
