@@ -8,6 +8,7 @@ import dev.berth.client.MalformedResponseException;
 import dev.berth.client.NotFoundException;
 import dev.berth.client.NotModifiedException;
 import dev.berth.client.Operation;
+import dev.berth.client.internal.Signals;
 import dev.berth.transport.Request;
 import dev.berth.transport.RequestBody;
 import dev.berth.types.containers.ContainerCreateResponse;
@@ -128,7 +129,7 @@ final class DefaultPodService implements PodService {
   public boolean stop(String name, PodStopOptions options) {
     require(name, "name");
     Objects.requireNonNull(options, "options");
-    Request r = client.request(STOP, name).query("t", Checks.seconds(options.timeout()))
+    Request r = client.request(STOP, name).query("t", Signals.seconds(options.timeout()))
         .readTimeout(Duration.ZERO).build();
     try {
       client.execute(r);
@@ -174,7 +175,7 @@ final class DefaultPodService implements PodService {
       body.put("labels", options.labels());
     }
     if (options.stopTimeout() != null) {
-      body.put("stop_timeout", Checks.seconds(options.stopTimeout()));
+      body.put("stop_timeout", Signals.seconds(options.stopTimeout()));
     }
     ContainerCreateResponse created = object(client.request(CONTAINER_CREATE).body(client.jsonBody(body)).build(),
         ContainerCreateResponse.class);

@@ -1,5 +1,6 @@
 package dev.berth.pods;
 
+import dev.berth.client.internal.Signals;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,7 +128,7 @@ public final class PodCreateContainerOptions {
 
     /** How long a stop waits before {@code SIGKILL}; null: Podman's default (10 s). */
     public Builder stopTimeout(Duration timeout) {
-      this.stopTimeout = Checks.timeout(timeout);
+      this.stopTimeout = Signals.checkTimeout(timeout);
       return this;
     }
 

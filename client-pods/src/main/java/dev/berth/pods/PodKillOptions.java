@@ -1,5 +1,6 @@
 package dev.berth.pods;
 
+import dev.berth.client.internal.Signals;
 /** Options of {@link PodService#kill}: which signal to send. Immutable. */
 public final class PodKillOptions {
   /** {@code SIGKILL}. */
@@ -39,7 +40,7 @@ public final class PodKillOptions {
 
     /** The signal by name or number, e.g. {@code SIGTERM} or {@code 15}; null: {@code SIGKILL}. */
     public Builder signal(String signal) {
-      this.signal = Checks.signal(signal);
+      this.signal = Signals.check(signal);
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.berth.pods;
 
+import dev.berth.client.internal.Signals;
 import java.time.Duration;
 
 /** Options of {@link PodService#stop}: how long to wait before {@code SIGKILL}. Immutable. */
@@ -44,7 +45,7 @@ public final class PodStopOptions {
 
     /** Waits this long before {@code SIGKILL} ({@link Duration#ZERO}: at once); null: each container's default. */
     public Builder timeout(Duration timeout) {
-      this.timeout = Checks.timeout(timeout);
+      this.timeout = Signals.checkTimeout(timeout);
       return this;
     }
 
