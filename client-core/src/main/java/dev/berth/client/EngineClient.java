@@ -20,8 +20,8 @@ import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
 
 /**
  * A client for one engine: a {@link Doer} plus the API version and the JSON codec. Thread-safe;
@@ -362,10 +362,15 @@ public final class EngineClient implements AutoCloseable {
 
   private String libpodPrefix(Request request) {
     Optional<String> v = libpodApiVersion();
-    if (v.isEmpty()) {
-      throw new UnsupportedEngineException(describe(request), EngineKind.PODMAN, engineKind());
+    if (v.isPresent()) {
+      return "/v" + v.get();
     }
-    return "/v" + v.get();
+    EngineKind kind = engineKind();
+    if (kind == EngineKind.PODMAN) { // "Server: Libpod/…" without the version header
+      throw new MalformedResponseException(describe(request)
+          + ": Podman did not report its libpod API version (Libpod-API-Version) in its /_ping", null);
+    }
+    throw new UnsupportedEngineException(describe(request), EngineKind.PODMAN, kind);
   }
 
   private void checkOpen() {

@@ -287,6 +287,16 @@ class PodRequestShapeTest {
   }
 
   @Test
+  void aPodmanPingWithoutTheLibpodVersionIsMalformedNotAnotherEngine() {
+    doer.answer(ping("Api-Version", "1.41", "Server", "Libpod/4.3.1 (linux)"));
+    MalformedResponseException e = assertThrows(MalformedResponseException.class, () -> pods.list());
+    assertTrue(e.getMessage().contains("Libpod-API-Version"), e.getMessage());
+    assertEquals(EngineKind.PODMAN, client.engineKind());
+    assertEquals(Optional.empty(), client.libpodApiVersion());
+    assertEquals(List.of("GET /_ping"), doer.requests.stream().map(RecordingDoer::line).toList());
+  }
+
+  @Test
   void aNegotiatingClientLearnsTheEngineFromItsOnePing() {
     RecordingDoer own = new RecordingDoer();
     own.answer(ping("Api-Version", "1.41", "Libpod-Api-Version", "4.3.1", "Server", "Libpod/4.3.1 (linux)"));
