@@ -9,6 +9,7 @@ import dev.berth.client.MalformedResponseException;
 import dev.berth.client.NotModifiedException;
 import dev.berth.client.Operation;
 import dev.berth.client.UnsupportedApiVersionException;
+import dev.berth.client.internal.Signals;
 import dev.berth.client.internal.TarWriter;
 import dev.berth.transport.RawStream;
 import dev.berth.transport.Request;

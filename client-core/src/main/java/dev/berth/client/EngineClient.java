@@ -13,13 +13,16 @@ import dev.berth.transport.RawStream;
 import dev.berth.transport.Request;
 import dev.berth.transport.RequestBody;
 import dev.berth.transport.Response;
+import dev.berth.types.system.EngineKind;
 import dev.berth.types.system.Ping;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
 
 /**
  * A client for one engine: a {@link Doer} plus the API version and the JSON codec. Thread-safe;
@@ -30,6 +33,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * pinned version, or the one negotiated with the engine on first use: the older of the engine's
  * version and {@link ApiVersion#MAX}). Error statuses become {@link EngineException}s, transport
  * failures {@link TransportException}s.
+ *
+ * <p>Paths under {@code /libpod/} are Podman's own API: they get the engine's libpod version
+ * ({@code /v4.3.1/libpod/pods/json}), and on any other engine they fail with an
+ * {@link UnsupportedEngineException} before they are sent.
  */
 public final class EngineClient implements AutoCloseable {
   /** The default of {@link Builder#maxResponseSize(long)}: 16 MiB. */
@@ -44,6 +51,7 @@ public final class EngineClient implements AutoCloseable {
   private final ReentrantLock negotiation = new ReentrantLock();
   private volatile ApiVersion negotiated;
   private volatile String prefix;
+  private volatile Ping detected; // what the negotiation's ping (or, when pinned, a first ping) told
   private final ClientListener listener;
   private final long maxResponseSize;
   private final long maxStreamValueSize;
@@ -112,6 +120,7 @@ public final class EngineClient implements AutoCloseable {
         Ping ping = ping();
         ApiVersion engine = ping.apiVersion() == null ? ApiVersion.FALLBACK : parseEngineVersion(ping.apiVersion());
         ApiVersion chosen = ApiVersion.min(engine, max);
+        detected = ping;
         prefix = "/v" + chosen;
         negotiated = chosen;
       }
@@ -127,6 +136,56 @@ public final class EngineClient implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new MalformedResponseException("the engine reported an unreadable API version: " + s, e);
     }
+  }
+
+  /**
+   * Which engine answers: {@link EngineKind#PODMAN} when its {@code /_ping} names Libpod (a
+   * {@code Libpod-API-Version} header or {@code Server: Libpod/…}), else {@link EngineKind#DOCKER}
+   * (or {@link EngineKind#UNKNOWN}). Read from the ping that negotiates the API version; a client
+   * with a pinned version pings once for it on first use. Then remembered.
+   *
+   * @throws TransportException when the engine cannot be reached
+   */
+  public EngineKind engineKind() {
+    return detected().kind();
+  }
+
+  /**
+   * Podman's own (libpod) API version, e.g. {@code 4.3.1}, which requests to {@code /libpod/…}
+   * paths use: the version the engine reports in its {@code Libpod-API-Version} header (Podman
+   * serves its own version's libpod paths; berth never asks for one it does not have). Empty for
+   * an engine that is not Podman. Detected like {@link #engineKind()}.
+   *
+   * @throws TransportException when the engine cannot be reached
+   * @throws MalformedResponseException when the engine reports an unreadable version
+   */
+  public Optional<String> libpodApiVersion() {
+    Ping p = detected();
+    if (p.kind() != EngineKind.PODMAN || p.libpodApiVersion() == null) {
+      return Optional.empty();
+    }
+    if (!LIBPOD_VERSION.matcher(p.libpodApiVersion()).matches()) {
+      // it becomes part of every libpod path: never let an engine's text steer the request
+      throw new MalformedResponseException("the engine reported an unreadable libpod API version: "
+          + p.libpodApiVersion(), null);
+    }
+    return Optional.of(p.libpodApiVersion());
+  }
+
+  private static final Pattern LIBPOD_VERSION = Pattern.compile("[0-9]{1,4}(\\.[0-9]{1,4}){0,2}");
+  private static final String LIBPOD = "/libpod/";
+
+  private Ping detected() {
+    Ping p = detected;
+    if (p == null) {
+      if (pinned == null) {
+        apiVersion(); // negotiation keeps its ping
+      } else {
+        detected = ping(); // two threads racing here both ping: harmless, same answer
+      }
+      p = detected;
+    }
+    return p;
   }
 
   /**
@@ -304,7 +363,23 @@ public final class EngineClient implements AutoCloseable {
       return listener == ClientListener.NONE ? request : request.copy();
     }
     apiVersion();
+    if (request.path().startsWith(LIBPOD)) {
+      return request.toBuilder().path(libpodPrefix(request) + request.path()).build();
+    }
     return request.toBuilder().path(prefix + request.path()).build();
+  }
+
+  private String libpodPrefix(Request request) {
+    Optional<String> v = libpodApiVersion();
+    if (v.isPresent()) {
+      return "/v" + v.get();
+    }
+    EngineKind kind = engineKind();
+    if (kind == EngineKind.PODMAN) { // "Server: Libpod/…" without the version header
+      throw new MalformedResponseException(describe(request)
+          + ": Podman did not report its libpod API version (Libpod-API-Version) in its /_ping", null);
+    }
+    throw new UnsupportedEngineException(describe(request), EngineKind.PODMAN, kind);
   }
 
   private void checkOpen() {
