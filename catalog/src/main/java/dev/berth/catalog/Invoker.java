@@ -27,12 +27,11 @@ final class Invoker {
 
   private Invoker() {}
 
-  static Request request(EngineClient client, CatalogOperation op, Map<String, ?> params, Object body) {
+  static Request request(EngineClient client, CatalogOperation op, Map<String, ?> given, Object body) {
     List<String> valid = op.parameterNames();
-    for (String name : params.keySet()) {
-      if (name == null || !valid.contains(name)) {
-        throw new InvalidParameterException(op.id(), "unknown parameter '" + name + "'", valid);
-      }
+    Map<String, Object> params = new java.util.HashMap<>();
+    for (Map.Entry<String, ?> e : given.entrySet()) {
+      params.put(canonical(op, e.getKey(), valid), e.getValue());
     }
     for (CatalogParameter p : op.parameters()) {
       if (p.required() && p.place() != ParameterPlace.BODY && params.get(p.name()) == null) {
@@ -89,6 +88,19 @@ final class Invoker {
       b.readTimeout(Duration.ZERO); // streams and waits may stay quiet for as long as they like
     }
     return b.build();
+  }
+
+  /** The definition's name for {@code name}; header names match in any case, as in HTTP. */
+  private static String canonical(CatalogOperation op, String name, List<String> valid) {
+    if (name != null) {
+      for (CatalogParameter p : op.parameters()) {
+        if (p.name().equals(name)
+            || (p.place() == ParameterPlace.HEADER && p.name().equalsIgnoreCase(name))) {
+          return p.name();
+        }
+      }
+    }
+    throw new InvalidParameterException(op.id(), "unknown parameter '" + name + "'", valid);
   }
 
   private static void query(EngineClient client, Request.Builder b, CatalogParameter p, Object v) {

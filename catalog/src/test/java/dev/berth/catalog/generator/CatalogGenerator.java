@@ -36,6 +36,7 @@ public final class CatalogGenerator {
   // Operations whose answer is a stream although the spec says application/json: progress lines,
   // events, stats that default to streaming.
   private static final Set<String> STREAM_JSON = Set.of("SystemEvents", "ContainerStats", "ImageCreate",
+      "ContainerLogs", "ServiceLogs", "TaskLogs",
       "ImagePush", "ImageBuild", "ImageLoad", "PluginPull", "PluginUpgrade", "PluginPush",
       "SystemEventsLibpod", "ContainerStatsLibpod", "ContainersStatsAllLibpod", "ImagePullLibpod",
       "ImagePushLibpod", "ImageBuildLibpod", "ManifestPushLibpod", "ArtifactPullLibpod",
@@ -91,13 +92,15 @@ public final class CatalogGenerator {
     return files;
   }
 
-  record Param(String name, String place, String type, boolean required, String arrayFormat) {}
+  /** A parameter as the definition declares it. */
+  public record Param(String name, String place, String type, boolean required, String arrayFormat) {}
 
-  record Op(String id, String category, String method, String path, List<Param> params, String body,
+  /** An operation as the definition declares it. */
+  public record Op(String id, String category, String method, String path, List<Param> params, String body,
       String response) {}
 
   @SuppressWarnings("unchecked")
-  static List<Op> docker(Path file, String version) throws IOException {
+  public static List<Op> docker(Path file, String version) throws IOException {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(16 * 1024 * 1024);
     Map<String, Object> spec;
@@ -148,7 +151,7 @@ public final class CatalogGenerator {
   }
 
   @SuppressWarnings("unchecked")
-  static List<Op> podman(Path file) throws IOException {
+  public static List<Op> podman(Path file) throws IOException {
     Map<Object, Object> spec = (Map<Object, Object>) Edn.read(Files.readString(file));
     List<Op> ops = new ArrayList<>();
     for (Map.Entry<Object, Object> c : spec.entrySet()) {
