@@ -1,7 +1,7 @@
 package dev.berth.catalog;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +20,11 @@ final class Json {
     if (text.isBlank()) {
       return text;
     }
-    try (MappingIterator<Object> it = MAPPER.readerFor(Object.class).readValues(body)) {
+    // value by value (a MappingIterator would unwrap a top-level array into its elements)
+    try (JsonParser p = MAPPER.getFactory().createParser(body)) {
       List<Object> values = new ArrayList<>();
-      while (it.hasNextValue()) {
-        values.add(it.nextValue());
+      while (p.nextToken() != null) {
+        values.add(MAPPER.readValue(p, Object.class));
       }
       return values.size() == 1 ? values.get(0) : values;
     } catch (JacksonException | RuntimeException e) {

@@ -132,6 +132,8 @@ class InvokeRequestShapeTest {
     assertEquals("OK", docker.invoke(client, "SystemPing", Map.of()));
     doer.answer(204, "");
     assertEquals("", docker.invoke(client, "ContainerStart", Map.of("id", "c1")));
+    doer.answer(200, "[{\"Id\":\"a\"}]");
+    assertEquals(List.of(Map.of("Id", "a")), docker.invoke(client, "ContainerList", Map.of()), "an array stays a list");
     doer.answer(200, "{\"status\":\"Pulling\"}\n{\"status\":\"Done\"}\n");
     assertEquals(List.of(Map.of("status", "Pulling"), Map.of("status", "Done")),
         docker.invoke(client, "ImageCreate", Map.of("fromImage", "x")));
