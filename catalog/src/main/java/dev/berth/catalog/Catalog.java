@@ -262,7 +262,10 @@ public final class Catalog {
 
   /**
    * The request {@code invoke} would send (unversioned path, query, headers, body), for
-   * inspection or to send through {@link EngineClient} yourself.
+   * inspection or to send through {@link EngineClient} yourself. Podman's {@code libpod/}
+   * operations carry their whole target as a {@linkplain Request#rawTarget() raw target} prefixed
+   * with the catalog's Podman version ({@code /v4.3.1/libpod/...}): libpod checks its own
+   * version, not the Docker-compatible one the client negotiates.
    *
    * @param params path, query and header parameters by name (see {@link #invoke(EngineClient,
    *     String, Map, Object)} for how values are written)

@@ -8,6 +8,7 @@ import dev.berth.client.TransportException;
 import dev.berth.transport.Request;
 import dev.berth.transport.RequestBody;
 import dev.berth.transport.Response;
+import dev.berth.types.system.EngineKind;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,7 +88,13 @@ final class Invoker {
     if (op.responseKind() != ResponseKind.JSON || op.id().startsWith("ContainerWait")) {
       b.readTimeout(Duration.ZERO); // streams and waits may stay quiet for as long as they like
     }
-    return b.build();
+    Request request = b.build();
+    if (op.engine() == EngineKind.PODMAN && op.path().startsWith("/libpod/")) {
+      // libpod handlers check their own API version (Podman's, not the compat one the client
+      // negotiates): the catalog's, sent as the target's prefix
+      return request.toBuilder().rawTarget("/v" + op.catalogVersion() + request.target()).build();
+    }
+    return request;
   }
 
   /** The definition's name for {@code name}; header names match in any case, as in HTTP. */

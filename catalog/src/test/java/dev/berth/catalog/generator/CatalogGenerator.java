@@ -85,8 +85,9 @@ public final class CatalogGenerator {
       files.put("docker-" + v + ".catalog", render("docker", v, ops, since));
     }
     since.clear();
+    Map<String, String> compatBodies = compatBodies(engineApi);
     for (String v : PODMAN) {
-      List<Op> ops = podman(engineApi.resolve("podman/v" + v + ".edn"));
+      List<Op> ops = podman(engineApi.resolve("podman/v" + v + ".edn"), compatBodies);
       files.put("podman-" + v + ".catalog", render("podman", v, ops, since));
     }
     return files;
@@ -150,8 +151,20 @@ public final class CatalogGenerator {
     return ops;
   }
 
+  /**
+   * The body kinds of Docker's operations (oldest catalog), for Podman's compat operations whose
+   * EDN entry does not mention the body that Podman, like Docker, reads (ImageCommit's config).
+   */
+  public static Map<String, String> compatBodies(Path engineApi) throws IOException {
+    Map<String, String> bodies = new HashMap<>();
+    for (Op op : docker(engineApi.resolve("docker/v" + DOCKER.get(0) + ".yaml"), DOCKER.get(0))) {
+      bodies.put(op.id(), op.body());
+    }
+    return bodies;
+  }
+
   @SuppressWarnings("unchecked")
-  public static List<Op> podman(Path file) throws IOException {
+  public static List<Op> podman(Path file, Map<String, String> compatBodies) throws IOException {
     Map<Object, Object> spec = (Map<Object, Object>) Edn.read(Files.readString(file));
     List<Op> ops = new ArrayList<>();
     for (Map.Entry<Object, Object> c : spec.entrySet()) {
@@ -172,6 +185,8 @@ public final class CatalogGenerator {
           body = "binary:" + PODMAN_BINARY.get(id);
         } else if (Boolean.TRUE.equals(op.get(new Edn.Keyword("request-body")))) {
           body = "json";
+        } else if (!category.startsWith("libpod/")) {
+          body = compatBodies.getOrDefault(id, "-");
         }
         String response = RAW.contains(id) ? "raw"
             : STREAM_JSON.contains(id) || PODMAN_STREAM.contains(id) ? "stream" : "json";
