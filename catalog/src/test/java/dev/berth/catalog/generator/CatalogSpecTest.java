@@ -68,7 +68,7 @@ class CatalogSpecTest {
   @MethodSource("podmanVersions")
   void everyPodmanOperationOfTheSpecIsInTheCatalog(String version) throws IOException {
     List<CatalogGenerator.Op> spec = CatalogGenerator.podman(engineApi().resolve("podman/v" + version + ".edn"),
-        CatalogGenerator.compatBodies(engineApi()));
+        CatalogGenerator.compatBodies(CatalogGenerator.docker(engineApi().resolve("docker/v1.41.yaml"), "1.41")));
     assertSame(spec, Catalog.podman(version), version);
   }
 
@@ -94,12 +94,12 @@ class CatalogSpecTest {
   }
 
   @Test
-  void regeneratingGivesTheCommittedResources() throws IOException {
+  void regeneratingGivesTheCommittedFiles() throws IOException {
     Map<String, String> fresh = CatalogGenerator.generate(engineApi());
-    assertEquals(PINNED.keySet(), fresh.keySet());
+    assertEquals(PINNED.size() + 1, fresh.size());
+    Path root = Path.of("..").toAbsolutePath().normalize(); // tests run in the module directory
     for (Map.Entry<String, String> e : fresh.entrySet()) {
-      assertEquals(e.getValue(), new String(resource(e.getKey()), StandardCharsets.UTF_8),
-          e.getKey() + " is stale: run scripts/catalog-gen");
+      assertEquals(e.getValue(), Files.readString(root.resolve(e.getKey())), e.getKey() + " is stale: run scripts/catalog-gen");
     }
   }
 
