@@ -91,7 +91,7 @@ public final class CatalogGenerator {
     List<Op> oldest = null;
     List<Op> newest = null;
     for (String v : DOCKER) {
-      newest = docker(engineApi.resolve("docker/v" + v + ".yaml"), v);
+      newest = docker(engineApi.resolve("docker/v" + v + ".yaml"));
       oldest = oldest == null ? newest : oldest;
       files.put(RESOURCES + "docker-" + v + ".catalog", render("docker", v, newest, since));
     }
@@ -155,8 +155,22 @@ public final class CatalogGenerator {
   public record Op(String id, String category, String method, String path, List<Param> params, String body,
       String response) {}
 
+  // parsed definitions by file: YAML parsing is slow, and the tests ask for each file more than once
+  private static final Map<Path, List<Op>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The operations of Docker's Swagger definition {@code file}. */
+  public static List<Op> docker(Path file) throws IOException {
+    Path key = file.toAbsolutePath().normalize();
+    List<Op> ops = PARSED.get(key);
+    if (ops == null) {
+      ops = List.copyOf(parseDocker(file));
+      PARSED.put(key, ops);
+    }
+    return ops;
+  }
+
   @SuppressWarnings("unchecked")
-  public static List<Op> docker(Path file, String version) throws IOException {
+  private static List<Op> parseDocker(Path file) throws IOException {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(16 * 1024 * 1024);
     Map<String, Object> spec;
