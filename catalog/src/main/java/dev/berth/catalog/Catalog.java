@@ -292,7 +292,8 @@ public final class Catalog {
   /**
    * Invokes an operation and reads its whole answer, decoded: a JSON document as maps, lists,
    * strings, numbers and booleans; several JSON values in a row (pull or build progress) as a
-   * list; any other answer as text (empty text for none). Never null.
+   * list; any other answer as text (empty text for none). Never null. Byte streams (logs,
+   * archives) are better read with {@code invokeStream}.
    *
    * <p>Parameters are placed where the catalog says (path, query, header). A {@code Map} value
    * is written as JSON ({@code filters}), or base64url JSON in a header ({@code X-Registry-Auth});
@@ -353,7 +354,9 @@ public final class Catalog {
 
   /**
    * Invokes an operation and returns its status, content type and whole body (up to 64 MiB)
-   * without turning an error status into an exception.
+   * without turning an error status into an exception. An error answer goes through the client
+   * like any other (its listeners hear of it) and comes back as the engine's error document,
+   * {@code {"message": "..."}}, with the message the client read.
    *
    * @throws dev.berth.client.TransportException when the engine cannot be reached
    */
