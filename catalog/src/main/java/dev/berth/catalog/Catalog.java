@@ -271,7 +271,7 @@ public final class Catalog {
    *     String, Map, Object)} for how values are written)
    * @param body   the request body, or {@code null} for none
    * @throws UnknownOperationException for an unknown id
-   * @throws InvalidParameterException for a missing, unknown or ill-shaped parameter or body
+   * @throws ParameterException for a missing, unknown or ill-shaped parameter or body
    * @throws dev.berth.client.UnsupportedApiVersionException when the client's Docker API version
    *     is older than the operation
    */
@@ -303,7 +303,7 @@ public final class Catalog {
    * says otherwise), a {@code String} as JSON text for a JSON body, anything else encoded as JSON.
    *
    * @throws UnknownOperationException for an unknown id
-   * @throws InvalidParameterException for a missing, unknown or ill-shaped parameter or body
+   * @throws ParameterException for a missing, unknown or ill-shaped parameter or body
    * @throws dev.berth.client.EngineException (a subclass for common statuses) when the engine
    *     answers with an error status
    * @throws dev.berth.client.StreamErrorException when a progress stream reports an error
