@@ -10,6 +10,7 @@ module dev.berth.it {
   requires dev.berth.networks;
   requires dev.berth.volumes;
   requires dev.berth.pods;
+  requires dev.berth.catalog;
   requires dev.berth.config;
   requires dev.berth.transport.junixsocket;
   requires dev.berth.transport.ssh;
