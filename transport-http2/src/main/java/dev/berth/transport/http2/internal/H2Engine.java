@@ -256,6 +256,7 @@ public final class H2Engine {
       if (openExchanges.decrementAndGet() == 0 && closed) {
         shutdown();
       }
+      ex.released.countDown();
     });
     return ch;
   }

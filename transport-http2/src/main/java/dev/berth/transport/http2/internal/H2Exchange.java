@@ -42,6 +42,8 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
   private final int highWater;
   private final long readTimeoutNanos;
   private final Body body = new Body();
+  /** Counted down once the engine has accounted for the closed stream. */
+  final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
 
   // guarded by this
   private Http2StreamChannel channel;
@@ -255,6 +257,13 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
     }
     if (ch != null) {
       ch.close();
+      if (!ch.eventLoop().inEventLoop()) {
+        try { // one hop to the event loop: the engine's stream counts are exact when close returns
+          released.await(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
     }
   }
 
