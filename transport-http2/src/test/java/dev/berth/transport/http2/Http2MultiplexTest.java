@@ -167,6 +167,33 @@ class Http2MultiplexTest {
   }
 
   @Test
+  void streamsRefusedByGoAwayAtThePeersRequestLimitAreSentAgainOnANewConnection() throws Exception {
+    // nginx ends a connection with GOAWAY after 1000 requests (keepalive_requests): the streams
+    // it did not process are retried on a new connection, and no call sees the GOAWAY
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try (Http2Doer h2 = H2Rig.doer(H2Rig.Mode.TCP)) {
+      List<Future<Integer>> results = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        results.add(pool.submit(() -> {
+          int ok = 0;
+          for (int i = 0; i < 150; i++) {
+            try (Response r = h2.send(Request.get("/_ping").build())) {
+              ok += r.status() == 200 ? 1 : 0;
+            }
+          }
+          return ok;
+        }));
+      }
+      for (Future<Integer> f : results) {
+        assertEquals(150, f.get(60, TimeUnit.SECONDS));
+      }
+      assertTrue(h2.stats().dialedConnections() >= 2, "1200 calls need a second connection: " + h2.stats());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void alpnFallsBackToHttp1WhenTheServerPicksIt() throws Exception {
     String mark = "alpn-" + UUID.randomUUID();
     try (Http2Doer h2 = Http2Doer.builder(H2Rig.tlsHttp1Only()).tls(H2Rig.tls()).build()) {

@@ -68,6 +68,7 @@ public final class H2Engine {
 
   private static final AtomicInteger GROUPS = new AtomicInteger();
   private static final int CHUNK = 16 * 1024;
+  private static final int MAX_REFUSALS = 3;
   private static final Set<String> CONNECTION_HEADERS =
       Set.of("connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "host", "te");
 
@@ -171,6 +172,7 @@ public final class H2Engine {
     Duration read = request.readTimeout() != null ? request.readTimeout() : readTimeout;
     long deadline = call.isZero() ? 0 : System.nanoTime() + call.toNanos();
     boolean retried = false;
+    int refusals = 0;
     while (true) {
       H2Connection conn = connection();
       if (conn == null) {
@@ -202,7 +204,17 @@ public final class H2Engine {
             body.writeTo(out);
           }
         }
-        ex.awaitHead(deadline, token);
+        try {
+          ex.awaitHead(deadline, token);
+        } catch (dev.berth.transport.http2.Http2StreamException e) {
+          if (e.isRefused() && refusals < MAX_REFUSALS && (body == null || body.isReplayable())) {
+            // the peer said it did not process the stream (GOAWAY after its request limit,
+            // REFUSED_STREAM): sending it again cannot repeat an effect
+            refusals++;
+            continue;
+          }
+          throw e;
+        }
         ok = true;
         return ex;
       } finally {
