@@ -39,9 +39,9 @@ import java.util.function.Supplier;
  */
 public final class Http2Bench {
   private static final int STREAMS = 64;
-  private static final int LINES = 20_000;
-  private static final int PINGS_PER_THREAD = 1_500;
-  private static final int ROUNDS = 3;
+  private static final int LINES = 5_000;
+  private static final int PINGS_PER_THREAD = 1_000;
+  private static final int ROUNDS = 2;
 
   private final String api;
   private final String image;
@@ -123,7 +123,8 @@ public final class Http2Bench {
       }
       System.out.println();
     }
-    System.out.println("transport threads: threads the doer added beyond the 64 reader threads (HTTP/1.1 uses the callers' threads only)");
+    System.out.println("transport threads: live threads the doer started (HTTP/1.1 works on the callers' threads only);"
+        + " sockets: this process's open sockets (the bench's own setup connections are closed by then)");
   }
 
   /** One round for one contestant: {MB/s, sockets, threads, heap MiB, ping/s, sockets after ping}. */
@@ -159,7 +160,6 @@ public final class Http2Bench {
         m[0] = bytes / 1e6 / ((System.nanoTime() - t0) / 1e9);
       }
       // what 64 open streams hold
-      int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
       try (Doer doer = make.get()) {
         List<Response> open = new ArrayList<>();
         List<Future<Response>> fs = new ArrayList<>();
@@ -174,7 +174,7 @@ public final class Http2Bench {
           open.add(f.get(60, TimeUnit.SECONDS));
         }
         m[1] = sockets();
-        m[2] = ManagementFactory.getThreadMXBean().getThreadCount() - threadsBefore;
+        m[2] = transportThreads();
         m[3] = heapAfterGc() / 1048576.0;
         for (Response r : open) {
           r.close();
@@ -238,6 +238,17 @@ public final class Http2Bench {
         } catch (IOException gone) {
           // closed while listing
         }
+      }
+    }
+    return n;
+  }
+
+  /** Live threads the transports started (berth names its threads berth-...). */
+  private static int transportThreads() {
+    int n = 0;
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.isAlive() && t.getName().startsWith("berth-")) {
+        n++;
       }
     }
     return n;
