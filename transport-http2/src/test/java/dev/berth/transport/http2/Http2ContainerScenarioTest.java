@@ -42,7 +42,7 @@ class Http2ContainerScenarioTest {
     try (EngineClient client = EngineClient.builder(new Marking(h2, mark)).ownsDoer(true).build()) {
       ContainerService containers = ContainerService.create(client);
       String id = containers.create(ContainerCreateRequest.builder().image(engine.image())
-          .cmd("sh", "-c", "echo one; sleep 1; echo two; echo three >&2; sleep 1; echo four")
+          .cmd("sh", "-c", "echo one; sleep 1; echo two; sleep 0.5; echo three >&2; sleep 0.5; echo four")
           .labels(engine.labels()).hostConfig(h -> h.networkMode("none")).build()).id();
       assertTrue(containers.start(id));
 
