@@ -197,28 +197,35 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
           }
           throw failure;
         }
-        long wait = 0;
-        if (deadline != 0) {
-          wait = deadline - System.nanoTime();
-          if (wait <= 0) {
-            throw new SocketTimeoutException(request + " to " + endpoint + ": no response head within the call timeout");
-          }
-        }
-        try {
-          if (wait == 0) {
-            wait();
-          } else {
-            wait(wait / 1_000_000L, (int) (wait % 1_000_000L));
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          InterruptedIOException ie = new InterruptedIOException(request + " to " + endpoint
-              + ": interrupted while waiting for the response head");
-          ie.initCause(e);
-          throw ie;
-        }
+        waitLocked(deadline, "no response head within the call timeout", "waiting for the response head");
       }
       headers = toHeaders(head);
+    }
+  }
+
+  /**
+   * Waits on this exchange's monitor (held by the caller) until notified, or fails once
+   * {@code deadline} (System.nanoTime(); 0 for none) has passed or the thread is interrupted.
+   */
+  private void waitLocked(long deadline, String timedOut, String doing) throws IOException {
+    long wait = 0;
+    if (deadline != 0) {
+      wait = deadline - System.nanoTime();
+      if (wait <= 0) {
+        throw new SocketTimeoutException(request + " to " + endpoint + ": " + timedOut);
+      }
+    }
+    try {
+      if (wait == 0) {
+        wait();
+      } else {
+        wait(wait / 1_000_000L, (int) (wait % 1_000_000L));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      InterruptedIOException ie = new InterruptedIOException(request + " to " + endpoint + ": interrupted while " + doing);
+      ie.initCause(e);
+      throw ie;
     }
   }
 
@@ -362,25 +369,7 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
             readPending = true;
             channel.read();
           }
-          long wait = 0;
-          if (deadline != 0) {
-            wait = deadline - System.nanoTime();
-            if (wait <= 0) {
-              throw new SocketTimeoutException(request + " to " + endpoint + ": no data within the read timeout");
-            }
-          }
-          try {
-            if (wait == 0) {
-              H2Exchange.this.wait();
-            } else {
-              H2Exchange.this.wait(wait / 1_000_000L, (int) (wait % 1_000_000L));
-            }
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            InterruptedIOException ie = new InterruptedIOException(request + ": interrupted while reading the body");
-            ie.initCause(e);
-            throw ie;
-          }
+          waitLocked(deadline, "no data within the read timeout", "reading the body");
         }
         ByteBuf first = queue.peek();
         n = Math.min(len, first.readableBytes());
