@@ -188,6 +188,7 @@ class Http2MultiplexTest {
         assertEquals(150, f.get(60, TimeUnit.SECONDS));
       }
       assertTrue(h2.stats().dialedConnections() >= 2, "1200 calls need a second connection: " + h2.stats());
+      assertEquals(1, h2.stats().openConnections(), "connections drained after GOAWAY are closed: " + h2.stats());
     } finally {
       pool.shutdownNow();
     }

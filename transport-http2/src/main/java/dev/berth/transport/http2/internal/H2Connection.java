@@ -49,6 +49,9 @@ final class H2Connection {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
       if (msg instanceof Http2GoAwayFrame) {
         goAway = true; // streams above its last id were failed by the multiplexer; the rest finish
+        if (streams.get() == 0) {
+          ctx.close();
+        }
       }
       ReferenceCountUtil.release(msg);
     }

@@ -264,7 +264,9 @@ public final class H2Engine {
     conn.streams.incrementAndGet();
     openExchanges.incrementAndGet();
     ch.closeFuture().addListener(done -> {
-      conn.streams.decrementAndGet();
+      if (conn.streams.decrementAndGet() == 0 && conn.goAwayReceived()) {
+        conn.close(); // drained after GOAWAY: the peer would close it too, maybe later
+      }
       if (openExchanges.decrementAndGet() == 0 && closed) {
         shutdown();
       }
