@@ -179,7 +179,13 @@ public final class H2Engine {
         return null;
       }
       H2Exchange ex = new H2Exchange(request, endpoint, Math.max(streamWindow, CHUNK), read.isZero() ? 0 : read.toNanos());
-      Http2StreamChannel ch = open(conn, ex, request);
+      Http2StreamChannel ch;
+      try {
+        ch = open(conn, ex, request);
+      } catch (IOException | RuntimeException e) {
+        release(conn);
+        throw e;
+      }
       boolean ok = false;
       try {
         if (token != null) {
@@ -213,6 +219,12 @@ public final class H2Engine {
             refusals++;
             continue;
           }
+          if (e.errorCode() == -1 && !retried && idempotent(request.method()) && (body == null || body.isReplayable())) {
+            // the connection went away before any answer (e.g. closed as drained or idle while
+            // this stream left): a call that is safe to repeat goes once more on a new connection
+            retried = true;
+            continue;
+          }
           throw e;
         }
         ok = true;
@@ -223,6 +235,11 @@ public final class H2Engine {
         }
       }
     }
+  }
+
+  private static boolean idempotent(String method) {
+    return method.equals("GET") || method.equals("HEAD") || method.equals("PUT") || method.equals("DELETE")
+        || method.equals("OPTIONS");
   }
 
   private Http2Headers headers(Request request) {
@@ -261,12 +278,9 @@ public final class H2Engine {
     }
     Http2StreamChannel ch = f.getNow();
     ex.attach(ch);
-    conn.streams.incrementAndGet();
     openExchanges.incrementAndGet();
     ch.closeFuture().addListener(done -> {
-      if (conn.streams.decrementAndGet() == 0 && conn.goAwayReceived()) {
-        conn.close(); // drained after GOAWAY: the peer would close it too, maybe later
-      }
+      release(conn);
       if (openExchanges.decrementAndGet() == 0 && closed) {
         shutdown();
       }
@@ -345,13 +359,28 @@ public final class H2Engine {
 
   // ------------------------------------------------------------------------------- connections
 
-  /** The connection for a new stream, dialing when needed; null when ALPN chose HTTP/1.1. */
+  /**
+   * Frees a stream slot taken by {@link #connection()}; closes a connection that has drained
+   * after GOAWAY (the peer would close it too, maybe later).
+   */
+  private static void release(H2Connection conn) {
+    if (conn.streams.decrementAndGet() == 0 && conn.goAwayReceived()) {
+      conn.close();
+    }
+  }
+
+  /**
+   * The connection for a new stream with a slot taken for it (so that it is not closed as
+   * drained meanwhile; {@link #release} frees it), dialing when needed; null when ALPN chose
+   * HTTP/1.1.
+   */
   private H2Connection connection() throws IOException {
     synchronized (lock) {
       if (negotiated == Protocol.HTTP1) {
         return null;
       }
       if (current != null && current.usable()) {
+        current.streams.incrementAndGet();
         return current;
       }
       H2Connection c = dial();
@@ -363,6 +392,7 @@ public final class H2Engine {
         throw new IllegalStateException("the HTTP/2 doer for " + endpoint + " is closed");
       }
       current = c;
+      c.streams.incrementAndGet();
       return c;
     }
   }
