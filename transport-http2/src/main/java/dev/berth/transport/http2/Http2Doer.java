@@ -194,7 +194,9 @@ public final class Http2Doer implements Doer {
     /**
      * The HTTP/1.1 doer for raw calls and for a TLS peer that chose HTTP/1.1; it must reach the
      * same engine, and is closed with this doer. Default: an {@link Http1Doer} over the
-     * endpoint's dialer (with the TLS settings, if any).
+     * endpoint's dialer (with the TLS settings, if any), which suits peers that speak both on one
+     * address (a TLS listener without ALPN, Docker Engine 29+'s socket). Set it when the HTTP/2
+     * address takes nothing but HTTP/2 (nginx before 1.25 on an h2c listener).
      */
     public Builder http1(Doer http1) {
       this.http1 = Objects.requireNonNull(http1, "http1");
