@@ -253,9 +253,33 @@ class Http2MultiplexTest {
   }
 
   @Test
-  void aResetStreamFailsWithTheTypedError(TestEngine engine) throws Exception {
-    // The engine answers a body it cannot parse with an error, not a reset; what a reset looks like
-    // is checked via the caller's close: the stream is reset and reading it fails.
+  void aCancelTokenEndsACallWaitingForItsHeadAndOnlyThatStream(TestEngine engine) throws Exception {
+    String id = engine.createContainer("sleep", "600"); // PID 1 ignores SIGTERM: stop waits for t
+    engine.start(id);
+    try (Http2Doer h2 = H2Rig.doer(H2Rig.Mode.UNIX)) {
+      dev.berth.transport.CancelToken token = new dev.berth.transport.CancelToken();
+      CompletableFuture<Throwable> call = CompletableFuture.supplyAsync(() -> {
+        try (Response r = h2.send(Request.post(v(engine) + "/containers/" + id + "/stop").query("t", 5)
+            .cancelToken(token).build())) {
+          return new AssertionError("stop answered " + r.status() + " despite the cancel");
+        } catch (Throwable t) {
+          return t;
+        }
+      });
+      Thread.sleep(300);
+      assertFalse(call.isDone(), "the stop call waits for the engine");
+      token.cancel();
+      assertInstanceOf(dev.berth.transport.CallCancelledException.class, call.get(5, TimeUnit.SECONDS));
+      try (Response r = h2.send(Request.get("/_ping").build())) {
+        assertEquals(200, r.status(), "the connection outlives the cancelled stream");
+      }
+      assertEquals(1, h2.stats().dialedConnections());
+      assertEquals(0, h2.stats().openStreams());
+    }
+  }
+
+  @Test
+  void closingAResponseResetsItsStreamAndLaterReadsFail(TestEngine engine) throws Exception {
     String id = engine.createContainer("sh", "-c", "while true; do echo x; sleep 0.1; done");
     try (Http2Doer h2 = H2Rig.doer(H2Rig.Mode.TLS)) {
       engine.start(id);
