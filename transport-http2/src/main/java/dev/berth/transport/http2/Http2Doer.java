@@ -89,8 +89,6 @@ public final class Http2Doer implements Doer {
       default:
         throw new IllegalArgumentException("HTTP/2 needs a unix://, tcp://, http:// or https:// endpoint, not " + e);
     }
-    this.engine = new H2Engine(socket, e.host(), e.port(), tls, endpoint, b.connectTimeout, b.readTimeout,
-        b.callTimeout, b.streamWindow, b.connectionWindow, b.ioThreads);
     Doer h1 = b.http1;
     if (h1 == null) {
       Dialer d = tls != null ? e.dialer(tls) : e.dialer();
@@ -98,6 +96,9 @@ public final class Http2Doer implements Doer {
           .callTimeout(b.callTimeout).build();
     }
     this.http1 = h1;
+    // last: the event loop group holds a selector from here on
+    this.engine = new H2Engine(socket, e.host(), e.port(), tls, endpoint, b.connectTimeout, b.readTimeout,
+        b.callTimeout, b.streamWindow, b.connectionWindow, b.ioThreads);
   }
 
   /**
