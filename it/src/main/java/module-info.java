@@ -14,6 +14,7 @@ module dev.berth.it {
   requires dev.berth.config;
   requires dev.berth.transport.junixsocket;
   requires dev.berth.transport.ssh;
+  requires dev.berth.transport.http2;
   requires dev.berth.tracing.opentelemetry;
   requires dev.berth.tracing.micrometer;
   requires dev.berth.testkit;

@@ -39,7 +39,9 @@ import java.util.Set;
  *   <li>otherwise a probe of the well-known sockets, see {@link #defaultCandidates}.
  * </ol>
  * {@code DOCKER_API_VERSION} pins the API version in every case. {@code DOCKER_CONFIG} names the
- * configuration folder (default {@code ~/.docker}).
+ * configuration folder (default {@code ~/.docker}). {@code BERTH_HTTP_VERSION=2} (berth's own,
+ * not the docker CLI's) speaks HTTP/2 to whichever endpoint wins, h2c or h2 over TLS, through
+ * {@code berth-transport-http2}; {@code 1.1}, the default, is the built-in transport.
  *
  * <h2>TLS from the environment</h2>
  * As the docker CLI: any non-empty {@code DOCKER_TLS_VERIFY} (even {@code 0}) turns on TLS with
@@ -157,10 +159,19 @@ public final class EngineDiscovery {
    * Works out which engine to use without connecting: reads the environment, {@code config.json}
    * and context files.
    *
-   * @throws ConfigurationException for a malformed {@code DOCKER_HOST}, {@code CONTAINER_HOST} or
-   *     {@code DOCKER_API_VERSION}, a context that does not exist, or an unreadable file
+   * @throws ConfigurationException for a malformed {@code DOCKER_HOST}, {@code CONTAINER_HOST},
+   *     {@code DOCKER_API_VERSION} or {@code BERTH_HTTP_VERSION}, a context that does not exist,
+   *     or an unreadable file
    */
   public EngineConfig resolve() {
+    String http = value(env, "BERTH_HTTP_VERSION");
+    if (http != null && !http.equals("1.1") && !http.equals("2")) {
+      throw new ConfigurationException("BERTH_HTTP_VERSION=" + http + " is not an HTTP version berth speaks (1.1 or 2)");
+    }
+    return resolveEndpoint().withHttpVersion(http);
+  }
+
+  private EngineConfig resolveEndpoint() {
     Path configDir = configDirectory(env, home);
     ApiVersion api = apiVersion();
     List<String> notes = new ArrayList<>();

@@ -16,6 +16,7 @@ class ModuleStructureTest {
       Map.entry("dev.berth.transport", "dev.berth.transport"),
       Map.entry("dev.berth.transport.junixsocket", "dev.berth.transport.junixsocket"),
       Map.entry("dev.berth.transport.ssh", "dev.berth.transport.ssh"),
+      Map.entry("dev.berth.transport.http2", "dev.berth.transport.http2"),
       Map.entry("dev.berth.types", "dev.berth.types.containers"),
       Map.entry("dev.berth.client", "dev.berth.client"),
       Map.entry("dev.berth.system", "dev.berth.system"),
