@@ -86,6 +86,28 @@ public interface ImageService {
   /** {@code GET /images/{name}/json}. */
   ImageInspect inspect(String name);
 
+  /**
+   * {@code GET /images/{name}/json} with options: the image's manifests (API 1.48+) or one platform
+   * variant (API 1.49+).
+   *
+   * @throws dev.berth.client.UnsupportedApiVersionException when an option is newer than the API in
+   *     use (before anything is sent)
+   */
+  default ImageInspect inspect(String name, ImageInspectOptions options) {
+    java.util.Objects.requireNonNull(name, "name");
+    if (!java.util.Objects.requireNonNull(options, "options").manifests() && options.platform() == null) {
+      return inspect(name);
+    }
+    throw new UnsupportedOperationException(getClass().getName() + " does not implement image inspect options");
+  }
+
+  /** {@link #inspect(String, ImageInspectOptions)} with options set on a builder. */
+  default ImageInspect inspect(String name, Consumer<ImageInspectOptions.Builder> options) {
+    ImageInspectOptions.Builder b = ImageInspectOptions.builder();
+    options.accept(b);
+    return inspect(name, b.build());
+  }
+
   /** {@code GET /images/{name}/history}: the image's layers, newest first. */
   List<HistoryItem> history(String name);
 

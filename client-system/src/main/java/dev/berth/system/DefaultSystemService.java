@@ -1,9 +1,11 @@
 package dev.berth.system;
 
+import dev.berth.client.ApiVersion;
 import dev.berth.client.EngineClient;
 import dev.berth.client.JsonStream;
 import dev.berth.client.MalformedResponseException;
 import dev.berth.client.Operation;
+import dev.berth.client.UnsupportedApiVersionException;
 import dev.berth.transport.Request;
 import dev.berth.types.system.DiskUsage;
 import dev.berth.types.system.Event;
@@ -17,6 +19,8 @@ final class DefaultSystemService implements SystemService {
   static final Operation VERSION = Operation.of("SystemVersion", "GET", "/version");
   static final Operation INFO = Operation.of("SystemInfo", "GET", "/info");
   static final Operation DATA_USAGE = Operation.of("SystemDataUsage", "GET", "/system/df");
+  /** The {@code type} parameter of {@code /system/df} came with API 1.42. */
+  static final ApiVersion DATA_USAGE_TYPE = ApiVersion.of(1, 42);
   static final Operation EVENTS = Operation.of("SystemEvents", "GET", "/events");
 
   private final EngineClient client;
@@ -52,6 +56,20 @@ final class DefaultSystemService implements SystemService {
   @Override
   public DiskUsage diskUsage() {
     return object(client.request(DATA_USAGE).build(), DiskUsage.class);
+  }
+
+  @Override
+  public DiskUsage diskUsage(SystemDiskUsageOptions options) {
+    Objects.requireNonNull(options, "options");
+    Request.Builder b = client.request(DATA_USAGE);
+    if (!options.types().isEmpty()) {
+      ApiVersion v = client.apiVersion();
+      if (!v.isAtLeast(DATA_USAGE_TYPE)) {
+        throw new UnsupportedApiVersionException(DATA_USAGE.id() + " with types", DATA_USAGE_TYPE, v);
+      }
+      options.types().forEach(t -> b.query("type", t.wireName()));
+    }
+    return object(b.build(), DiskUsage.class);
   }
 
   @Override
