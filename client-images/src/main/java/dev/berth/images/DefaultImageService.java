@@ -104,6 +104,18 @@ final class DefaultImageService implements ImageService {
     return Objects.requireNonNull(value, name);
   }
 
+  /** An OCI platform as the engine's {@code platform} parameters take it: JSON without empty fields. */
+  private String platformJson(DistributionInspect.Platform p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("architecture", p.architecture());
+    m.put("os", p.os());
+    m.put("os.version", p.osVersion());
+    m.put("os.features", p.osFeatures().isEmpty() ? null : p.osFeatures());
+    m.put("variant", p.variant());
+    m.values().removeIf(Objects::isNull);
+    return client.toJson(m);
+  }
+
   /** Refuses, before anything is sent, an option the API in use does not have yet. */
   private void requireApi(Operation op, String option, ApiVersion since) {
     ApiVersion v = client.apiVersion();
@@ -225,7 +237,7 @@ final class DefaultImageService implements ImageService {
     }
     if (options.platform() != null) {
       requireApi(INSPECT, "a platform", INSPECT_PLATFORM);
-      b.query("platform", client.toJson(options.platform()));
+      b.query("platform", platformJson(options.platform()));
     }
     Request r = b.build();
     return referenceErrors(() -> object(r, ImageInspect.class));
@@ -272,7 +284,7 @@ final class DefaultImageService implements ImageService {
     }
     if (!options.platforms().isEmpty()) {
       requireApi(DELETE, "platforms", DELETE_PLATFORMS);
-      options.platforms().forEach(p -> b.query("platforms", client.toJson(p)));
+      options.platforms().forEach(p -> b.query("platforms", platformJson(p)));
     }
     Request r = b.build();
     return referenceErrors(() -> client.callList(r, ImageDeleteResponseItem.class));
@@ -388,7 +400,7 @@ final class DefaultImageService implements ImageService {
       requireApi(LOAD, "a platform", LOAD_PLATFORM);
     }
     Request r = longRunning(client.request(LOAD)).query("quiet", options.quiet() ? "1" : "0")
-        .query("platform", options.platform() == null ? null : client.toJson(options.platform()))
+        .query("platform", options.platform() == null ? null : platformJson(options.platform()))
         .body(RequestBody.ofStream(imagesTar, TAR)).build();
     return client.stream(r, ProgressMessage.class, true);
   }
@@ -625,7 +637,7 @@ final class DefaultImageService implements ImageService {
       requireApi(PUSH, "a platform", PUSH_PLATFORM);
     }
     Request r = longRunning(client.request(PUSH, p.repository())).query("tag", tag)
-        .query("platform", options.platform() == null ? null : client.toJson(options.platform()))
+        .query("platform", options.platform() == null ? null : platformJson(options.platform()))
         .header(AUTH_HEADER, authHeader(options.auth(), p.repository())).build();
     return client.stream(r, ProgressMessage.class, true);
   }

@@ -13,13 +13,16 @@ import dev.berth.client.EngineException;
 import dev.berth.client.InvalidRequestException;
 import dev.berth.client.NotFoundException;
 import dev.berth.client.ServerErrorException;
+import dev.berth.client.UnsupportedApiVersionException;
 import dev.berth.containers.ContainerService;
 import dev.berth.testkit.TestEngine;
 import dev.berth.testkit.TestEngines;
 import dev.berth.types.containers.ContainerCreateRequest;
+import dev.berth.types.images.DistributionInspect;
 import dev.berth.types.images.HistoryItem;
 import dev.berth.types.images.ImageDeleteResponseItem;
 import dev.berth.types.images.ImageInspect;
+import dev.berth.types.images.ImageManifestSummary;
 import dev.berth.types.images.ImagePruneResponse;
 import dev.berth.types.images.ImageSummary;
 import java.io.ByteArrayInputStream;
@@ -271,6 +274,64 @@ abstract class LocalImagesCases {
     assertThrows(NotFoundException.class, () -> images.commit("berth-no-such-container", ImageCommitOptions.DEFAULT));
     NotFoundException e = assertThrows(NotFoundException.class, () -> images.inspect(missing));
     assertTrue(e.getMessage().contains("ImageInspect GET /images/{name}/json"), e.getMessage());
+  }
+
+  @Test
+  void newerEnginesDescribeManifestsAndSharedSizeWhenAsked(TestEngine engine) {
+    ImageService images = ImageService.create(engine.client());
+    ContainerService containers = ContainerService.create(engine.client());
+    String name = engine.imageName("manifests") + ":1";
+    String id = Fixtures.tinyImage(images, engine, podman(), name);
+    String container = containers.create(ContainerCreateRequest.builder().image(name).cmd("true")
+        .labels(engine.labels()).hostConfig(h -> h.networkMode("none")).build()).id();
+    if (!engine.apiAtLeast(1, 42)) {
+      // Docker 20.10 and Podman 4.3 (API 1.41) have neither option: refused before anything is sent
+      assertThrows(UnsupportedApiVersionException.class, () -> images.list(o -> o.sharedSize(true)));
+      assertThrows(UnsupportedApiVersionException.class, () -> images.list(o -> o.manifests(true)));
+      assertThrows(UnsupportedApiVersionException.class, () -> images.inspect(name, o -> o.manifests(true)));
+      ImageInspect plain = images.inspect(name);
+      assertEquals(null, plain.descriptor());
+      assertEquals(List.of(), plain.manifests());
+      assertEquals(null, containers.inspect(container).imageManifestDescriptor());
+      return;
+    }
+    List<ImageSummary> listed = images.list(o -> o.reference(name).sharedSize(true).manifests(true));
+    assertEquals(1, listed.size(), listed.toString());
+    ImageSummary summary = listed.get(0);
+    assertEquals(id, summary.id());
+    assertTrue(summary.sharedSize() >= 0, "computed when asked: " + summary.sharedSize());
+    ImageInspect inspect = images.inspect(name, o -> o.manifests(true));
+    if (!engine.containerdImageStore()) {
+      // the graph-driver store of Docker 28.5 has no descriptors or manifests to give
+      assertEquals(null, summary.descriptor());
+      assertEquals(List.of(), summary.manifests());
+      assertEquals(List.of(), inspect.manifests());
+      assertEquals(null, containers.inspect(container).imageManifestDescriptor());
+      return;
+    }
+    // Docker 28.5's containerd store: the image's target descriptor and one manifest for linux/amd64
+    assertTrue(summary.descriptor().digest().startsWith("sha256:"), summary.descriptor().toString());
+    assertTrue(summary.descriptor().size() > 0);
+    assertEquals(1, summary.manifests().size(), summary.manifests().toString());
+    ImageManifestSummary manifest = summary.manifests().get(0);
+    assertEquals("image", manifest.kind());
+    assertEquals(true, manifest.available());
+    assertEquals("amd64", manifest.imageData().platform().architecture());
+    assertEquals("linux", manifest.imageData().platform().os());
+    assertEquals(List.of(container), manifest.imageData().containers().stream().map(c -> c.replaceFirst("^sha256:", "")).toList());
+    assertTrue(manifest.size().total() > 0);
+    assertEquals(summary.descriptor(), inspect.descriptor());
+    assertEquals(summary.manifests().get(0).id(), inspect.manifests().get(0).id());
+    assertEquals(manifest.descriptor().digest(), containers.inspect(container).imageManifestDescriptor().digest());
+    assertTrue(containers.list(o -> o.all(true).label(TestEngine.LABEL + "=" + engine.labels().get(TestEngine.LABEL)))
+        .stream().anyMatch(c -> c.id().equals(container)
+            && manifest.descriptor().digest().equals(c.imageManifestDescriptor().digest())));
+    // one platform variant, by its OCI platform
+    ImageInspect amd64 = images.inspect(name, o -> o.platform(manifest.imageData().platform()));
+    assertEquals(id, amd64.id());
+    NotFoundException noArm = assertThrows(NotFoundException.class, () -> images.inspect(name,
+        o -> o.platform(new DistributionInspect.Platform("arm64", "linux", null, null, null))));
+    assertTrue(noArm.engineMessage().contains("arm64"), noArm.engineMessage());
   }
 
   @Test
