@@ -1,0 +1,28 @@
+package dev.berth.testkit;
+
+/**
+ * {@link EngineExtension} for the fault suite's own engine ({@link TestEngines#faultDockerHost()}):
+ * the same checks, fail-or-skip rule and clean-up. Tests may kill and restart this engine; they
+ * leave it running.
+ */
+public final class FaultEngineExtension extends AbstractEngineExtension {
+  @Override
+  String address() {
+    return TestEngines.faultDockerHost();
+  }
+
+  @Override
+  String image() {
+    return TestEngines.image();
+  }
+
+  @Override
+  boolean sharesLoopback() {
+    return false; // its own network namespace
+  }
+
+  @Override
+  String startHint() {
+    return "scripts/docker28-up";
+  }
+}
