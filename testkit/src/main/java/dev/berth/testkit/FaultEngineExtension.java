@@ -5,24 +5,9 @@ package dev.berth.testkit;
  * the same checks, fail-or-skip rule and clean-up. Tests may kill and restart this engine; they
  * leave it running.
  */
-public final class FaultEngineExtension extends AbstractEngineExtension {
+public final class FaultEngineExtension extends Docker28InstanceExtension {
   @Override
   String address() {
     return TestEngines.faultDockerHost();
-  }
-
-  @Override
-  String image() {
-    return TestEngines.image();
-  }
-
-  @Override
-  boolean sharesLoopback() {
-    return false; // its own network namespace
-  }
-
-  @Override
-  String startHint() {
-    return "scripts/docker28-up";
   }
 }
