@@ -69,6 +69,7 @@ final class DefaultImageService implements ImageService {
   static final ApiVersion LIST_MANIFESTS = ApiVersion.of(1, 47);
   static final ApiVersion INSPECT_MANIFESTS = ApiVersion.of(1, 48);
   static final ApiVersion LOAD_PLATFORM = ApiVersion.of(1, 48);
+  static final ApiVersion HISTORY_SAVE_PLATFORM = ApiVersion.of(1, 48);
   static final ApiVersion RESERVED_SPACE = ApiVersion.of(1, 48);
   static final ApiVersion INSPECT_PLATFORM = ApiVersion.of(1, 49);
   static final ApiVersion DELETE_PLATFORMS = ApiVersion.of(1, 50);
@@ -246,6 +247,17 @@ final class DefaultImageService implements ImageService {
   @Override
   public List<HistoryItem> history(String name) {
     Request r = client.request(HISTORY, require(name, "name")).build();
+    return referenceErrors(() -> client.callList(r, HistoryItem.class));
+  }
+
+  @Override
+  public List<HistoryItem> history(String name, ImageHistoryOptions options) {
+    require(name, "name");
+    if (require(options, "options").platform() != null) {
+      requireApi(HISTORY, "a platform", HISTORY_SAVE_PLATFORM);
+    }
+    Request r = client.request(HISTORY, name)
+        .query("platform", options.platform() == null ? null : platformJson(options.platform())).build();
     return referenceErrors(() -> client.callList(r, HistoryItem.class));
   }
 
@@ -433,7 +445,16 @@ final class DefaultImageService implements ImageService {
 
   @Override
   public InputStream saveStream(List<String> names) {
+    return saveStream(names, ImageSaveOptions.DEFAULT);
+  }
+
+  @Override
+  public InputStream saveStream(List<String> names, ImageSaveOptions options) {
     require(names, "names");
+    require(options, "options");
+    if (options.platform() != null) {
+      requireApi(GET_ALL, "a platform", HISTORY_SAVE_PLATFORM);
+    }
     if (names.isEmpty()) {
       throw new IllegalArgumentException("names must not be empty");
     }
@@ -441,6 +462,7 @@ final class DefaultImageService implements ImageService {
     for (String n : names) {
       b.query("names", require(n, "names element"));
     }
+    b.query("platform", options.platform() == null ? null : platformJson(options.platform()));
     Response r = client.open(b.build());
     return r.body().stream();
   }

@@ -112,6 +112,20 @@ public interface ImageService {
   List<HistoryItem> history(String name);
 
   /**
+   * {@code GET /images/{name}/history} of one platform variant (API 1.48+).
+   *
+   * @throws dev.berth.client.UnsupportedApiVersionException when a platform is given on an older
+   *     API (before anything is sent)
+   */
+  default List<HistoryItem> history(String name, ImageHistoryOptions options) {
+    java.util.Objects.requireNonNull(name, "name");
+    if (java.util.Objects.requireNonNull(options, "options").platform() == null) {
+      return history(name);
+    }
+    throw new UnsupportedOperationException(getClass().getName() + " does not implement image history options");
+  }
+
+  /**
    * {@code POST /images/{name}/tag?repo=&tag=}: gives the image {@code name} the additional name
    * {@code repository:tag}.
    */
@@ -287,6 +301,20 @@ public interface ImageService {
    * the caller must close it.
    */
   InputStream saveStream(List<String> names);
+
+  /**
+   * {@code GET /images/get?names=&platform=}: like {@link #saveStream(List)}, of one platform
+   * variant (API 1.48+). The caller must close the stream.
+   *
+   * @throws dev.berth.client.UnsupportedApiVersionException when a platform is given on an older
+   *     API (before anything is sent)
+   */
+  default InputStream saveStream(List<String> names, ImageSaveOptions options) {
+    if (java.util.Objects.requireNonNull(options, "options").platform() == null) {
+      return saveStream(names);
+    }
+    throw new UnsupportedOperationException(getClass().getName() + " does not implement image save options");
+  }
 
   // ---------------------------------------------------------------- build
 

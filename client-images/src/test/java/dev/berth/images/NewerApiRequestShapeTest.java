@@ -97,6 +97,22 @@ class NewerApiRequestShapeTest {
   }
 
   @Test
+  void historyAndSavePlatformNeedApi148() throws Exception {
+    refusedBeforeIo("1.48", () -> at("1.47").history("busybox", ImageHistoryOptions.builder().platform(ARM64).build()));
+    refusedBeforeIo("1.48", () -> at("1.47").saveStream(List.of("busybox"), ImageSaveOptions.builder().platform(ARM64).build()));
+    doer.answer(200, "[]").answer(200, "").answer(200, "");
+    ImageService images = at("1.48");
+    assertTrue(images.history("busybox", ImageHistoryOptions.builder().platform(ARM64).build()).isEmpty());
+    images.saveStream(List.of("busybox", "alpine"), ImageSaveOptions.builder().platform(ARM64).build()).close();
+    images.saveStream(List.of("busybox"), ImageSaveOptions.DEFAULT).close();
+    assertEquals("GET /v1.48/images/busybox/history", line(doer.requests.get(0)));
+    assertEquals("platform=" + ARM64_JSON, decoded(doer.requests.get(0)));
+    assertEquals("GET /v1.48/images/get", line(doer.requests.get(1)));
+    assertEquals("names=busybox&names=alpine&platform=" + ARM64_JSON, decoded(doer.requests.get(1)));
+    assertEquals("names=busybox", decoded(doer.requests.get(2)));
+  }
+
+  @Test
   void buildPruneSendsKeepStorageBefore148AndItsSuccessorFrom148On() {
     for (int i = 0; i < 3; i++) {
       doer.answer(200, "{\"CachesDeleted\":[],\"SpaceReclaimed\":0}");
