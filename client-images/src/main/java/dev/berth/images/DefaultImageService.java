@@ -251,13 +251,11 @@ final class DefaultImageService implements ImageService {
   }
 
   @Override
-  public List<HistoryItem> history(String name, ImageHistoryOptions options) {
+  public List<HistoryItem> history(String name, DistributionInspect.Platform platform) {
     require(name, "name");
-    if (require(options, "options").platform() != null) {
-      requireApi(HISTORY, "a platform", HISTORY_SAVE_PLATFORM);
-    }
-    Request r = client.request(HISTORY, name)
-        .query("platform", options.platform() == null ? null : platformJson(options.platform())).build();
+    require(platform, "platform");
+    requireApi(HISTORY, "a platform", HISTORY_SAVE_PLATFORM);
+    Request r = client.request(HISTORY, name).query("platform", platformJson(platform)).build();
     return referenceErrors(() -> client.callList(r, HistoryItem.class));
   }
 
@@ -445,14 +443,17 @@ final class DefaultImageService implements ImageService {
 
   @Override
   public InputStream saveStream(List<String> names) {
-    return saveStream(names, ImageSaveOptions.DEFAULT);
+    return save(names, null);
   }
 
   @Override
-  public InputStream saveStream(List<String> names, ImageSaveOptions options) {
+  public InputStream saveStream(List<String> names, DistributionInspect.Platform platform) {
+    return save(names, require(platform, "platform"));
+  }
+
+  private InputStream save(List<String> names, DistributionInspect.Platform platform) {
     require(names, "names");
-    require(options, "options");
-    if (options.platform() != null) {
+    if (platform != null) {
       requireApi(GET_ALL, "a platform", HISTORY_SAVE_PLATFORM);
     }
     if (names.isEmpty()) {
@@ -462,7 +463,7 @@ final class DefaultImageService implements ImageService {
     for (String n : names) {
       b.query("names", require(n, "names element"));
     }
-    b.query("platform", options.platform() == null ? null : platformJson(options.platform()));
+    b.query("platform", platform == null ? null : platformJson(platform));
     Response r = client.open(b.build());
     return r.body().stream();
   }

@@ -112,17 +112,13 @@ public interface ImageService {
   List<HistoryItem> history(String name);
 
   /**
-   * {@code GET /images/{name}/history} of one platform variant (API 1.48+).
+   * {@code GET /images/{name}/history?platform=}: the layers of one platform variant of a
+   * multi-platform image (API 1.48+).
    *
-   * @throws dev.berth.client.UnsupportedApiVersionException when a platform is given on an older
-   *     API (before anything is sent)
+   * @throws dev.berth.client.UnsupportedApiVersionException on an older API (before anything is sent)
    */
-  default List<HistoryItem> history(String name, ImageHistoryOptions options) {
-    java.util.Objects.requireNonNull(name, "name");
-    if (java.util.Objects.requireNonNull(options, "options").platform() == null) {
-      return history(name);
-    }
-    throw new UnsupportedOperationException(getClass().getName() + " does not implement image history options");
+  default List<HistoryItem> history(String name, DistributionInspect.Platform platform) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not implement image history of a platform");
   }
 
   /**
@@ -303,17 +299,13 @@ public interface ImageService {
   InputStream saveStream(List<String> names);
 
   /**
-   * {@code GET /images/get?names=&platform=}: like {@link #saveStream(List)}, of one platform
-   * variant (API 1.48+). The caller must close the stream.
+   * {@code GET /images/get?names=&platform=}: like {@link #saveStream(List)}, of one platform variant
+   * of multi-platform images (API 1.48+). The caller must close the stream.
    *
-   * @throws dev.berth.client.UnsupportedApiVersionException when a platform is given on an older
-   *     API (before anything is sent)
+   * @throws dev.berth.client.UnsupportedApiVersionException on an older API (before anything is sent)
    */
-  default InputStream saveStream(List<String> names, ImageSaveOptions options) {
-    if (java.util.Objects.requireNonNull(options, "options").platform() == null) {
-      return saveStream(names);
-    }
-    throw new UnsupportedOperationException(getClass().getName() + " does not implement image save options");
+  default InputStream saveStream(List<String> names, DistributionInspect.Platform platform) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not implement image save of a platform");
   }
 
   // ---------------------------------------------------------------- build

@@ -329,10 +329,8 @@ abstract class LocalImagesCases {
     // one platform variant, by its OCI platform
     ImageInspect amd64 = images.inspect(name, o -> o.platform(manifest.imageData().platform()));
     assertEquals(id, amd64.id());
-    assertEquals(images.history(name), images.history(name,
-        ImageHistoryOptions.builder().platform(manifest.imageData().platform()).build()));
-    try (java.io.InputStream tar = images.saveStream(List.of(name),
-        ImageSaveOptions.builder().platform(manifest.imageData().platform()).build())) {
+    assertEquals(images.history(name), images.history(name, manifest.imageData().platform()));
+    try (java.io.InputStream tar = images.saveStream(List.of(name), manifest.imageData().platform())) {
       assertTrue(tar.readAllBytes().length > 1024, "a saved archive of the amd64 variant");
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

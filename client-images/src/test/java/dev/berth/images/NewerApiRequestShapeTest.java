@@ -98,13 +98,14 @@ class NewerApiRequestShapeTest {
 
   @Test
   void historyAndSavePlatformNeedApi148() throws Exception {
-    refusedBeforeIo("1.48", () -> at("1.47").history("busybox", ImageHistoryOptions.builder().platform(ARM64).build()));
-    refusedBeforeIo("1.48", () -> at("1.47").saveStream(List.of("busybox"), ImageSaveOptions.builder().platform(ARM64).build()));
+    refusedBeforeIo("1.48", () -> at("1.47").history("busybox", ARM64));
+    refusedBeforeIo("1.48", () -> at("1.47").saveStream(List.of("busybox"), ARM64));
     doer.answer(200, "[]").answer(200, "").answer(200, "");
     ImageService images = at("1.48");
-    assertTrue(images.history("busybox", ImageHistoryOptions.builder().platform(ARM64).build()).isEmpty());
-    images.saveStream(List.of("busybox", "alpine"), ImageSaveOptions.builder().platform(ARM64).build()).close();
-    images.saveStream(List.of("busybox"), ImageSaveOptions.DEFAULT).close();
+    assertTrue(images.history("busybox", ARM64).isEmpty());
+    images.saveStream(List.of("busybox", "alpine"), ARM64).close();
+    images.saveStream(List.of("busybox")).close();
+    assertThrows(NullPointerException.class, () -> images.saveStream(List.of("busybox"), null));
     assertEquals("GET /v1.48/images/busybox/history", line(doer.requests.get(0)));
     assertEquals("platform=" + ARM64_JSON, decoded(doer.requests.get(0)));
     assertEquals("GET /v1.48/images/get", line(doer.requests.get(1)));
