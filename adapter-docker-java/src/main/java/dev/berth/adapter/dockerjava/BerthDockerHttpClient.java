@@ -44,6 +44,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class BerthDockerHttpClient implements DockerHttpClient {
 
   private static final AtomicInteger PUMPS = new AtomicInteger();
+  private static final int DRAIN_LIMIT = 64 * 1024;
 
   private final Doer doer;
   private final boolean ownsDoer;
@@ -233,13 +234,43 @@ public final class BerthDockerHttpClient implements DockerHttpClient {
       return response.headers().first(name);
     }
 
+    /** The body; closing it closes the response as {@link #close()} does. */
     @Override
     public InputStream getBody() {
-      return response.body().stream();
+      return new java.io.FilterInputStream(response.body().stream()) {
+        @Override
+        public void close() {
+          PlainResponse.this.close();
+        }
+      };
     }
 
+    /**
+     * docker-java closes a response once it has decoded the one JSON value it wanted, often with
+     * a few bytes still unread (a trailing newline, a body it ignores): those already buffered are
+     * read first, so that a fixed-length body ends and its connection goes back to the pool. Only
+     * what {@code available()} reports is read, so closing a stream never blocks.
+     */
     @Override
     public void close() {
+      try {
+        InputStream in = response.body().stream();
+        byte[] buf = null;
+        int budget = DRAIN_LIMIT;
+        int n;
+        while (budget > 0 && (n = in.available()) > 0) {
+          if (buf == null) {
+            buf = new byte[Math.min(DRAIN_LIMIT, 8192)];
+          }
+          n = in.read(buf, 0, Math.min(Math.min(n, buf.length), budget));
+          if (n < 0) {
+            break;
+          }
+          budget -= n;
+        }
+      } catch (IOException e) {
+        // the connection is not reusable then; close() below discards it
+      }
       response.close();
     }
   }

@@ -102,6 +102,25 @@ class DockerJavaOverBerthTest {
   }
 
   /**
+   * docker-java closes the body of a ping unread, and a JSON body once it has its value (before the
+   * end of a chunked body): the connection is reused all the same.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"unix", "ssh"})
+  void aBodyDockerJavaLeavesUnreadDoesNotCostAConnection(String via, TestEngine engine) {
+    DockerClient docker = docker(via, engine);
+    String id = docker.createContainerCmd(engine.image()).withCmd("true").withLabels(engine.labels())
+        .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none")).exec().getId();
+    int before = dialer.dialed();
+    for (int i = 0; i < 5; i++) {
+      docker.pingCmd().exec();
+      docker.versionCmd().exec();
+      docker.inspectContainerCmd(id).exec(); // a chunked body
+    }
+    assertEquals(before, dialer.dialed(), "connections dialed for 15 calls");
+  }
+
+  /**
    * The exec that hangs on docker-java's own transports: {@code cat} reads stdin to its end, so
    * it ends only when the adapter half-closes the connection after the input (docker-java #1684).
    */
