@@ -60,8 +60,8 @@ public final class BerthDockerHttpClient implements DockerHttpClient {
   }
 
   /**
-   * A client that owns {@code doer}: {@link #close()} closes it too, as docker-java's
-     {@code DockerClient.close()} closes its transport.
+   * A client that owns {@code doer}: {@link #close()} closes it too, so that docker-java's
+   * {@code DockerClient.close()} closes the connections.
    */
   public static BerthDockerHttpClient owning(Doer doer) {
     return new BerthDockerHttpClient(doer, true);
