@@ -6,9 +6,9 @@ import com.github.dockerjava.core.DockerClientImpl;
 import dev.berth.adapter.dockerjava.BerthDockerHttpClient;
 import dev.berth.bench.Engine;
 import dev.berth.bench.Fixtures;
+import dev.berth.bench.ab.Interleaved;
 import dev.berth.transport.Endpoint;
 import dev.berth.transport.Http1Doer;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +22,6 @@ import java.util.Map;
  */
 public final class DockerJavaTransports {
   private DockerJavaTransports() {}
-
-  interface Op {
-    void run() throws Exception;
-  }
 
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -51,38 +47,15 @@ public final class DockerJavaTransports {
   }
 
   private static void measure(String name, int seconds, int block, Map<String, DockerClient> clients,
-      java.util.function.Function<DockerClient, Op> op) throws Exception {
-    Map<String, Op> ops = new LinkedHashMap<>();
+      java.util.function.Function<DockerClient, Interleaved.Op> op) throws Exception {
+    Map<String, Interleaved.Op> ops = new LinkedHashMap<>();
     clients.forEach((k, c) -> ops.put(k, op.apply(c)));
-    Map<String, List<Double>> blocks = new LinkedHashMap<>();
-    ops.keySet().forEach(k -> blocks.put(k, new ArrayList<>()));
-    for (int warm = 0; warm < 10; warm++) {
-      for (Op o : ops.values()) {
-        for (int i = 0; i < block; i++) {
-          o.run();
-        }
-      }
-    }
-    long end = System.nanoTime() + seconds * 1_000_000_000L;
-    while (System.nanoTime() < end) {
-      for (Map.Entry<String, Op> e : ops.entrySet()) {
-        long t0 = System.nanoTime();
-        for (int i = 0; i < block; i++) {
-          e.getValue().run();
-        }
-        blocks.get(e.getKey()).add((System.nanoTime() - t0) / 1e3 / block);
-      }
-    }
-    double base = median(blocks.values().iterator().next());
+    Map<String, List<Double>> blocks = Interleaved.alternate(ops, block, 10, seconds);
+    double base = Interleaved.median(blocks.values().iterator().next());
     for (Map.Entry<String, List<Double>> e : blocks.entrySet()) {
-      double m = median(e.getValue());
+      double m = Interleaved.median(e.getValue());
       System.out.printf("%-8s %-24s median of %3d blocks: %7.1f µs/op  (%.2f× httpclient5)%n", name, e.getKey(),
           e.getValue().size(), m, m / base);
     }
-  }
-
-  private static double median(List<Double> xs) {
-    double[] a = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return a[a.length / 2];
   }
 }
