@@ -110,7 +110,7 @@ public class BerthClientProviderStrategy extends DockerClientProviderStrategy {
     }
     String dockerHost = tc.getEnvVarOrUserProperty("docker.host", null);
     if (dockerHost != null && !dockerHost.toLowerCase(Locale.ROOT).startsWith("ssh:")) {
-      LOG.info("berth: DOCKER_HOST={} is set, so Testcontainers connects with its own strategy and transport"
+      LOG.info("berth: DOCKER_HOST (docker.host) is {}, so Testcontainers connects with its own strategy and transport"
           + " first (berth's strategy serves what that cannot, such as ssh:// addresses)", dockerHost);
     }
   }
