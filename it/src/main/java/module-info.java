@@ -1,6 +1,7 @@
 /**
  * Module-path tests: a user's modular application in miniature. It requires every published
- * library module; its tests (patched into this module by Surefire) reach each one only through
+ * library module (berth-adapter-testcontainers is class-path only: Testcontainers has no module
+ * name of its own); its tests (patched into this module by Surefire) reach each one only through
  * what that module exports.
  */
 module dev.berth.it {
@@ -17,5 +18,6 @@ module dev.berth.it {
   requires dev.berth.transport.http2;
   requires dev.berth.tracing.opentelemetry;
   requires dev.berth.tracing.micrometer;
+  requires dev.berth.adapter.dockerjava;
   requires dev.berth.testkit;
 }

@@ -73,6 +73,17 @@ class ModulePathTest {
   }
 
   @Test
+  void dockerJavasTransportSpiAnswersThroughTheAdapterOnTheModulePath(TestEngine engine) throws Exception {
+    com.github.dockerjava.transport.DockerHttpClient http =
+        dev.berth.adapter.dockerjava.BerthDockerHttpClient.of(engine.doer());
+    try (com.github.dockerjava.transport.DockerHttpClient.Response r = http.execute(
+        com.github.dockerjava.transport.DockerHttpClient.Request.builder().method("GET").path("/_ping").build())) {
+      assertTrue(r.getStatusCode() == 200, "status " + r.getStatusCode());
+      assertTrue(new String(r.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).equals("OK"));
+    }
+  }
+
+  @Test
   void endpointParsingAndTheDefaultDialerWorkOnTheModulePath() {
     try (Http1Doer doer = Http1Doer.builder(Endpoint.parse(TestEngines.dockerHost()).dialer()).build();
         EngineClient client = EngineClient.builder(doer).build()) {

@@ -29,6 +29,7 @@ class ModuleStructureTest {
       Map.entry("dev.berth.config", "dev.berth.config"),
       Map.entry("dev.berth.tracing.opentelemetry", "dev.berth.tracing.opentelemetry"),
       Map.entry("dev.berth.tracing.micrometer", "dev.berth.tracing.micrometer"),
+      Map.entry("dev.berth.adapter.dockerjava", "dev.berth.adapter.dockerjava"),
       Map.entry("dev.berth.testkit", "dev.berth.testkit"),
       Map.entry("dev.berth.testkit.peer", "dev.berth.testkit.peer"));
 

@@ -22,8 +22,37 @@ import java.util.Map;
 public final class Interleaved {
   private Interleaved() {}
 
-  interface Op {
+  /** One call of a contestant. */
+  public interface Op {
     void run() throws Exception;
+  }
+
+  /**
+   * Runs the ops in turn, {@code block} calls each, for {@code seconds} after {@code warmRounds}
+   * rounds of warm-up, and returns, per op, the µs per call of each of its blocks.
+   */
+  public static Map<String, List<Double>> alternate(Map<String, Op> ops, int block, int warmRounds, int seconds)
+      throws Exception {
+    Map<String, List<Double>> blocks = new LinkedHashMap<>();
+    ops.keySet().forEach(k -> blocks.put(k, new ArrayList<>()));
+    for (int warm = 0; warm < warmRounds; warm++) {
+      for (Op op : ops.values()) {
+        for (int i = 0; i < block; i++) {
+          op.run();
+        }
+      }
+    }
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    while (System.nanoTime() < end) {
+      for (Map.Entry<String, Op> e : ops.entrySet()) {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < block; i++) {
+          e.getValue().run();
+        }
+        blocks.get(e.getKey()).add((System.nanoTime() - t0) / 1e3 / block);
+      }
+    }
+    return blocks;
   }
 
   public static void main(String[] args) throws Exception {
@@ -93,26 +122,8 @@ public final class Interleaved {
         }
         return;
       }
-      Map<String, List<Double>> blocks = new LinkedHashMap<>();
-      ops.keySet().forEach(k -> blocks.put(k, new ArrayList<>()));
       int block = System.getProperty("inspect") != null ? 100 : 500;
-      for (int warm = 0; warm < 20; warm++) {
-        for (Op op : ops.values()) {
-          for (int i = 0; i < block; i++) {
-            op.run();
-          }
-        }
-      }
-      long end = System.nanoTime() + seconds * 1_000_000_000L;
-      while (System.nanoTime() < end) {
-        for (Map.Entry<String, Op> e : ops.entrySet()) {
-          long t0 = System.nanoTime();
-          for (int i = 0; i < block; i++) {
-            e.getValue().run();
-          }
-          blocks.get(e.getKey()).add((System.nanoTime() - t0) / 1e3 / block);
-        }
-      }
+      Map<String, List<Double>> blocks = alternate(ops, block, 20, seconds);
       double floorMedian = median(blocks.get("floor"));
       blocks.values().removeIf(List::isEmpty);
       Map<String, Double> medians = new LinkedHashMap<>();
@@ -127,7 +138,8 @@ public final class Interleaved {
     }
   }
 
-  static double median(List<Double> xs) {
+  /** The median (the upper one for an even count). */
+  public static double median(List<Double> xs) {
     double[] a = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     return a[a.length / 2];
   }

@@ -308,6 +308,11 @@ final class Http1Response implements Response, ResponseBody {
             remaining -= n;
             if (remaining == 0) {
               readChunkEnd();
+              if (conn.lastChunkBuffered()) {
+                // the end arrived with the data: finish now, so that a reader that stops after
+                // the data it wanted (a JSON decoder) still hands the connection back
+                nextChunk();
+              }
             }
             return n;
           }

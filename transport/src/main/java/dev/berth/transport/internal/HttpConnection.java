@@ -102,6 +102,10 @@ final class HttpConnection {
     return in.readLine(budget, what);
   }
 
+  boolean lastChunkBuffered() {
+    return in.lastChunkBuffered();
+  }
+
   long readChunkSize() throws IOException {
     return in.readChunkSize();
   }

@@ -224,6 +224,12 @@ final class SlicedInput {
     return lim - pos;
   }
 
+  /** Whether the buffer holds, next, the last chunk of a chunked body without trailers. */
+  boolean lastChunkBuffered() {
+    return lim - pos >= 5 && buf[pos] == '0' && buf[pos + 1] == '\r' && buf[pos + 2] == '\n'
+        && buf[pos + 3] == '\r' && buf[pos + 4] == '\n';
+  }
+
   /**
    * Reads one CRLF- (or LF-) terminated line as ISO-8859-1, without the terminator.
    *

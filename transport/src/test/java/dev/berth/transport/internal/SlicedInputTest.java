@@ -61,6 +61,23 @@ class SlicedInputTest {
   }
 
   @Test
+  void theLastChunkCountsAsBufferedOnlyWhenItIsAllThere() throws Exception {
+    byte[] two = new byte[2];
+    SlicedInput whole = input(new ScriptedConnection().then("ab\r\n0\r\n\r\n"));
+    assertEquals(2, whole.read(two, 0, 2));
+    whole.readChunkEnd();
+    assertTrue(whole.lastChunkBuffered());
+    SlicedInput split = input(new ScriptedConnection().then("ab\r\n0\r\n").then("\r\n"));
+    assertEquals(2, split.read(two, 0, 2));
+    split.readChunkEnd();
+    assertFalse(split.lastChunkBuffered(), "the empty trailer line has not arrived");
+    SlicedInput more = input(new ScriptedConnection().then("ab\r\n1\r\nc\r\n0\r\n\r\n"));
+    assertEquals(2, more.read(two, 0, 2));
+    more.readChunkEnd();
+    assertFalse(more.lastChunkBuffered(), "another data chunk comes first");
+  }
+
+  @Test
   void slicesThatTimeOutAreRetriedUntilDataComes() throws Exception {
     ScriptedConnection c = new ScriptedConnection().stall().stall().then("ok");
     SlicedInput in = input(c);
