@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher {@code bin/berth} in real processes: exit statuses, stdin, progress on a
@@ -84,6 +85,22 @@ class LauncherIT {
   }
 
   @Test
+  void sshAddressesWorkThroughTheUsersSshConfig(TestEngine engine, @TempDir Path home) throws Exception {
+    // a home whose ~/.ssh/config has the rig's sshd under an alias, as a user would set it up
+    Files.createDirectories(home.resolve(".ssh"));
+    Files.copy(sshDir().resolve("config"), home.resolve(".ssh/config"));
+    ProcessBuilder pb = new ProcessBuilder(BERTH, "-H", "ssh://berth-ssh", "run", "--rm", "-l", label(engine),
+        engine.image(), "echo", "over ssh");
+    pb.environment().put("BERTH_NO_BUILD", "1");
+    pb.environment().put("BERTH_JAVA_OPTS", "-Duser.home=" + home);
+    Process p = pb.start();
+    started.add(p);
+    Run r = finish(p, null);
+    assertEquals(0, r.status(), r.err());
+    assertEquals("over ssh\n", r.out());
+  }
+
+  @Test
   void generatedSourcesElsewhereDoNotMakeTheLauncherRebuild(TestEngine engine) throws Exception {
     Path generated = ROOT.resolve("target/berth-cli-it/Generated.java");
     Files.createDirectories(generated.getParent());
@@ -143,6 +160,12 @@ class LauncherIT {
     assertTrue(run.waitFor(10, TimeUnit.SECONDS), "run ended on SIGINT");
     assertEquals(130, run.exitValue());
     assertEquals("", Cli.at(engine.address()).run("ps", "-a", "-q", "--filter", "name=" + name).out(), "removed");
+  }
+
+  /** The rig's SSH material, written by scripts/sshd-up. */
+  private static Path sshDir() {
+    String dir = System.getenv("BERTH_TEST_SSH_DIR");
+    return Path.of(dir != null ? dir : "/tmp/berth-rig/ssh");
   }
 
   private static void awaitLine(Process p, String line) throws IOException {

@@ -94,6 +94,23 @@ class SystemCommandsTest {
   }
 
   @Test
+  void aDockerContextIsUsedWithDashDashContext(TestEngine engine, @TempDir Path config) throws Exception {
+    // a context as `docker context create rig --docker host=tcp://…` writes it
+    String name = "berth-rig";
+    String hash = java.util.HexFormat.of().formatHex(
+        java.security.MessageDigest.getInstance("SHA-256").digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    Path meta = java.nio.file.Files.createDirectories(config.resolve("contexts/meta/" + hash));
+    java.nio.file.Files.writeString(meta.resolve("meta.json"), "{\"Name\":\"" + name + "\",\"Metadata\":{},"
+        + "\"Endpoints\":{\"docker\":{\"Host\":\"" + TestEngines.dockerTcp() + "\",\"SkipTLSVerify\":false}}}");
+    Map<String, String> env = Map.of("DOCKER_CONFIG", config.toString(), "DOCKER_HOST", "unix:///tmp/berth-none.sock");
+    Result ping = Cli.discovering(env, config).run("--context", name, "ping");
+    assertEquals(0, ping.status(), ping.toString());
+    Result where = Cli.discovering(env, config).run("-c", name, "where");
+    assertTrue(where.out().startsWith("engine:      " + TestEngines.dockerTcp() + "\nfrom:        context \"" + name
+        + "\" (--context)"), where.out());
+  }
+
+  @Test
   void whereSaysWhichEngineAndWhy(TestEngine engine, @TempDir Path home) {
     Result r = Cli.discovering(Map.of("DOCKER_HOST", engine.address(), "DOCKER_API_VERSION", "1.40"), home).run("where");
     assertEquals(0, r.status(), r.toString());
