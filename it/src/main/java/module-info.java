@@ -9,6 +9,7 @@ module dev.berth.it {
   requires dev.berth.images;
   requires dev.berth.networks;
   requires dev.berth.volumes;
+  requires dev.berth.catalog;
   requires dev.berth.config;
   requires dev.berth.transport.junixsocket;
   requires dev.berth.transport.ssh;

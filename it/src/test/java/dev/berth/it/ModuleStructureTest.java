@@ -23,6 +23,7 @@ class ModuleStructureTest {
       Map.entry("dev.berth.images", "dev.berth.images"),
       Map.entry("dev.berth.networks", "dev.berth.networks"),
       Map.entry("dev.berth.volumes", "dev.berth.volumes"),
+      Map.entry("dev.berth.catalog", "dev.berth.catalog"),
       Map.entry("dev.berth.config", "dev.berth.config"),
       Map.entry("dev.berth.tracing.opentelemetry", "dev.berth.tracing.opentelemetry"),
       Map.entry("dev.berth.tracing.micrometer", "dev.berth.tracing.micrometer"),
