@@ -4,4 +4,5 @@ module dev.berth.cli {
   requires dev.berth.containers;
   requires dev.berth.images;
   requires dev.berth.config;
+  requires dev.berth.catalog;
 }

@@ -20,6 +20,15 @@ final class Json {
     }
   }
 
+  /** A JSON value from the command line (an {@code invoke} parameter), as maps and lists. */
+  static Object parse(String text) {
+    try {
+      return Holder.MAPPER.readValue(text, Object.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new UsageException("not JSON: " + text + " (" + e.getOriginalMessage() + ")");
+    }
+  }
+
   /** Whether {@code --format} asks for JSON; any other value than {@code table} is a usage error. */
   static boolean wanted(Args a) {
     String f = a.get("format", "table");

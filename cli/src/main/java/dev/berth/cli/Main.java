@@ -1,7 +1,5 @@
 package dev.berth.cli;
 
-import dev.berth.client.BerthException;
-import dev.berth.client.EngineException;
 import dev.berth.client.NotFoundException;
 import dev.berth.client.TransportException;
 import dev.berth.config.ConfigurationException;
@@ -68,7 +66,8 @@ public final class Main {
     this.env = env;
     this.home = home;
     this.terminal = terminal;
-    for (List<Command> group : List.of(SystemCommands.all(), ContainerCommands.all(), ImageCommands.all())) {
+    for (List<Command> group : List.of(SystemCommands.all(), ContainerCommands.all(), ImageCommands.all(),
+        CatalogCommands.all())) {
       group.forEach(c -> commands.put(c.name(), c));
     }
   }
@@ -224,11 +223,11 @@ public final class Main {
         || e instanceof UnsupportedOperationException) {
       return CONNECT_ERROR;
     }
-    if (e instanceof EngineException || e instanceof BerthException) {
-      return ENGINE_ERROR;
-    }
     if (e instanceof java.nio.file.NoSuchFileException) {
       return NOT_FOUND;
+    }
+    if (e instanceof IllegalArgumentException) { // the catalog's unknown operation or bad parameter
+      return USAGE_ERROR;
     }
     return ENGINE_ERROR;
   }
