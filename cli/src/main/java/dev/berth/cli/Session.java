@@ -143,7 +143,9 @@ final class Session implements AutoCloseable {
     synchronized (this) {
       onInterrupt.clear();
     }
-    if (client != null) {
+    // after Ctrl-C the shutdown hook may still be using the client for its clean-up; the JVM is
+    // ending and closes the connections with the process
+    if (client != null && !interrupted) {
       client.close();
     }
   }
