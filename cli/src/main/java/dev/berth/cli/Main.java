@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * {@code berth [global options] COMMAND [options] [arguments]}: a small docker-like command line
- * over the berth library. {@code berth --help} lists the commands; exit statuses are in
- * {@link #USAGE}.
+ * over the berth library. {@code berth --help} lists the commands; the exit statuses
+ * are the constants below (and in {@code --help}).
  */
 public final class Main {
   /** Exit status: the engine refused or failed the request. */
@@ -43,29 +43,13 @@ public final class Main {
       + " container's own status (125 when it could not be started); 130 Ctrl-C.\n";
 
   private final Map<String, Command> commands = new LinkedHashMap<>();
+  private final Session.Io io;
   private final PrintStream out;
-  private final PrintStream err;
-  private final InputStream in;
-  private final Map<String, String> env;
-  private final Path home;
-  private final boolean terminal;
   private volatile Session current;
 
-  Main(PrintStream out, PrintStream err) {
-    this(out, err, System.in, System.getenv(), Path.of(System.getProperty("user.home")), false);
-  }
-
-  Main(PrintStream out, PrintStream err, Map<String, String> env, Path home) {
-    this(out, err, System.in, env, home, false);
-  }
-
   Main(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, Path home, boolean terminal) {
+    this.io = new Session.Io(out, err, in, env, home, terminal);
     this.out = out;
-    this.err = err;
-    this.in = in;
-    this.env = env;
-    this.home = home;
-    this.terminal = terminal;
     for (List<Command> group : List.of(SystemCommands.all(), ContainerCommands.all(), ImageCommands.all(),
         CatalogCommands.all())) {
       group.forEach(c -> commands.put(c.name(), c));
@@ -112,7 +96,7 @@ public final class Main {
   int run(String[] argv) {
     List<String> all = Arrays.asList(argv);
     int cmdAt = commandIndex(all);
-    Session session = new Session(out, err, in, env, home, terminal);
+    Session session = new Session(io);
     current = session;
     Command command = null;
     try (session) {
@@ -157,6 +141,7 @@ public final class Main {
       Args args = Args.parse(rest, command.options(), command.stopAtFirstPositional());
       return command.action().run(session, args);
     } catch (UsageException e) {
+      PrintStream err = io.err();
       err.println("berth: " + e.getMessage());
       err.println(command == null ? "usage: berth [global options] COMMAND; berth --help lists the commands"
           : "usage: berth " + command.name() + " " + command.synopsis() + " (berth " + command.name() + " --help)");
@@ -166,9 +151,9 @@ public final class Main {
         return 130;
       }
       if (session.debug) {
-        e.printStackTrace(err);
+        e.printStackTrace(io.err());
       }
-      err.println("berth: " + message(e));
+      io.err().println("berth: " + message(e));
       return status(e);
     } finally {
       current = null;

@@ -37,13 +37,17 @@ final class Session implements AutoCloseable {
   private final List<Closeable> onInterrupt = new ArrayList<>();
   private final List<Runnable> cleanups = new ArrayList<>();
 
-  Session(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, Path home, boolean terminal) {
-    this.out = out;
-    this.err = err;
-    this.in = in;
-    this.env = env;
-    this.home = home;
-    this.terminal = terminal;
+  /** What the process gives every invocation: its streams, environment, home, and whether stdout is a terminal. */
+  record Io(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, Path home, boolean terminal) {
+  }
+
+  Session(Io io) {
+    this.out = io.out();
+    this.err = io.err();
+    this.in = io.in();
+    this.env = io.env();
+    this.home = io.home();
+    this.terminal = io.terminal();
   }
 
   /**
