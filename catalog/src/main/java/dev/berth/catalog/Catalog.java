@@ -271,7 +271,7 @@ public final class Catalog {
    *     String, Map, Object)} for how values are written)
    * @param body   the request body, or {@code null} for none
    * @throws UnknownOperationException for an unknown id
-   * @throws InvalidParameterException for a missing, unknown or ill-shaped parameter or body
+   * @throws ParameterException for a missing, unknown or ill-shaped parameter or body
    * @throws dev.berth.client.UnsupportedApiVersionException when the client's Docker API version
    *     is older than the operation
    */
@@ -292,7 +292,8 @@ public final class Catalog {
   /**
    * Invokes an operation and reads its whole answer, decoded: a JSON document as maps, lists,
    * strings, numbers and booleans; several JSON values in a row (pull or build progress) as a
-   * list; any other answer as text (empty text for none). Never null.
+   * list; any other answer as text (empty text for none). Never null. Byte streams (logs,
+   * archives) are better read with {@code invokeStream}.
    *
    * <p>Parameters are placed where the catalog says (path, query, header). A {@code Map} value
    * is written as JSON ({@code filters}), or base64url JSON in a header ({@code X-Registry-Auth});
@@ -302,7 +303,7 @@ public final class Catalog {
    * says otherwise), a {@code String} as JSON text for a JSON body, anything else encoded as JSON.
    *
    * @throws UnknownOperationException for an unknown id
-   * @throws InvalidParameterException for a missing, unknown or ill-shaped parameter or body
+   * @throws ParameterException for a missing, unknown or ill-shaped parameter or body
    * @throws dev.berth.client.EngineException (a subclass for common statuses) when the engine
    *     answers with an error status
    * @throws dev.berth.client.StreamErrorException when a progress stream reports an error
@@ -353,7 +354,9 @@ public final class Catalog {
 
   /**
    * Invokes an operation and returns its status, content type and whole body (up to 64 MiB)
-   * without turning an error status into an exception.
+   * without turning an error status into an exception. An error answer goes through the client
+   * like any other (its listeners hear of it) and comes back as the engine's error document,
+   * {@code {"message": "..."}}, with the message the client read.
    *
    * @throws dev.berth.client.TransportException when the engine cannot be reached
    */

@@ -36,15 +36,15 @@ final class Invoker {
     }
     for (CatalogParameter p : op.parameters()) {
       if (p.required() && p.place() != ParameterPlace.BODY && params.get(p.name()) == null) {
-        throw new InvalidParameterException(op.id(), "missing required parameter '" + p.name() + "'", valid);
+        throw new ParameterException(op.id(), "missing required parameter '" + p.name() + "'", valid);
       }
     }
     if (body == null && op.bodyRequired()) {
-      throw new InvalidParameterException(op.id(), "a " + op.bodyKind().name().toLowerCase(java.util.Locale.ROOT)
+      throw new ParameterException(op.id(), "a " + op.bodyKind().name().toLowerCase(java.util.Locale.ROOT)
           + " body is required", valid);
     }
     if (body != null && op.bodyKind() == BodyKind.NONE) {
-      throw new InvalidParameterException(op.id(), "the operation takes no body", valid);
+      throw new ParameterException(op.id(), "the operation takes no body", valid);
     }
 
     List<String> pathNames = op.operation().pathParameters();
@@ -52,7 +52,7 @@ final class Invoker {
     for (int i = 0; i < pathValues.length; i++) {
       Object v = params.get(pathNames.get(i));
       if (v instanceof Map || v instanceof Collection || (v != null && v.getClass().isArray())) {
-        throw new InvalidParameterException(op.id(), "path parameter '" + pathNames.get(i) + "' must be a single value",
+        throw new ParameterException(op.id(), "path parameter '" + pathNames.get(i) + "' must be a single value",
             valid);
       }
       pathValues[i] = String.valueOf(v);
@@ -61,7 +61,7 @@ final class Invoker {
     try {
       b = client.request(op.operation(), pathValues);
     } catch (IllegalArgumentException e) {
-      throw new InvalidParameterException(op.id(), e.getMessage(), valid);
+      throw new ParameterException(op.id(), e.getMessage(), valid);
     }
     String contentType = null;
     for (CatalogParameter p : op.parameters()) {
@@ -107,7 +107,7 @@ final class Invoker {
         }
       }
     }
-    throw new InvalidParameterException(op.id(), "unknown parameter '" + name + "'", valid);
+    throw new ParameterException(op.id(), "unknown parameter '" + name + "'", valid);
   }
 
   private static void query(EngineClient client, Request.Builder b, CatalogParameter p, Object v) {
@@ -169,7 +169,7 @@ final class Invoker {
       if (body instanceof String) {
         return RequestBody.of(((String) body).getBytes(StandardCharsets.UTF_8), type);
       }
-      throw new InvalidParameterException(op.id(), "a binary body must be a byte[], an InputStream or a String, not "
+      throw new ParameterException(op.id(), "a binary body must be a byte[], an InputStream or a String, not "
           + body.getClass().getName(), op.parameterNames());
     }
     if (body instanceof String) {

@@ -97,22 +97,22 @@ class InvokeRequestShapeTest {
 
   @Test
   void missingOrUnknownParametersAndBadBodiesNameTheValidParameters() {
-    InvalidParameterException missing = assertThrows(InvalidParameterException.class,
+    ParameterException missing = assertThrows(ParameterException.class,
         () -> docker.invoke(client, "ContainerStart", Map.of()));
     assertTrue(missing.getMessage().contains("missing required parameter 'id'"), missing.getMessage());
     assertEquals(List.of("id", "detachKeys"), missing.valid());
-    InvalidParameterException unknown = assertThrows(InvalidParameterException.class,
+    ParameterException unknown = assertThrows(ParameterException.class,
         () -> docker.invoke(client, "ContainerStart", Map.of("id", "c1", "detach", "x")));
     assertTrue(unknown.getMessage().contains("unknown parameter 'detach'; parameters: id, detachKeys"),
         unknown.getMessage());
-    InvalidParameterException noBody = assertThrows(InvalidParameterException.class,
+    ParameterException noBody = assertThrows(ParameterException.class,
         () -> docker.invoke(client, "ContainerCreate", Map.of()));
     assertTrue(noBody.getMessage().contains("body is required"), noBody.getMessage());
-    assertThrows(InvalidParameterException.class,
+    assertThrows(ParameterException.class,
         () -> docker.invoke(client, "ContainerStart", Map.of("id", "c1"), Map.of()));
-    assertThrows(InvalidParameterException.class,
+    assertThrows(ParameterException.class,
         () -> docker.invoke(client, "ContainerStart", Map.of("id", "../info")));
-    assertThrows(InvalidParameterException.class,
+    assertThrows(ParameterException.class,
         () -> docker.invoke(client, "ContainerStart", Map.of("id", List.of("a", "b"))));
     assertThrows(NullPointerException.class, () -> docker.invoke(client, "ContainerStart", null));
     assertTrue(doer.requests.isEmpty());

@@ -1,6 +1,6 @@
 package dev.berth.images;
 
-import dev.berth.client.ApiVersion;
+import dev.berth.client.DockerOperations;
 import dev.berth.client.EngineClient;
 import dev.berth.client.Filters;
 import dev.berth.client.InvalidRequestException;
@@ -47,22 +47,22 @@ final class DefaultImageService implements ImageService {
   /** The status line of a finished push, for engines that send no aux record (Podman 4.3). */
   private static final java.util.regex.Pattern PUSHED_LINE =
       java.util.regex.Pattern.compile("(\\S+): digest: (sha256:[0-9a-f]{64}) size: ([0-9]{1,18})");
-  static final Operation LIST = Operation.of("ImageList", "GET", "/images/json");
-  static final Operation INSPECT = Operation.of("ImageInspect", "GET", "/images/{name}/json");
-  static final Operation HISTORY = Operation.of("ImageHistory", "GET", "/images/{name}/history");
-  static final Operation TAG = Operation.of("ImageTag", "POST", "/images/{name}/tag");
-  static final Operation DELETE = Operation.of("ImageDelete", "DELETE", "/images/{name}");
-  static final Operation PRUNE = Operation.of("ImagePrune", "POST", "/images/prune");
-  static final Operation SEARCH = Operation.of("ImageSearch", "GET", "/images/search");
-  static final Operation COMMIT = Operation.of("ImageCommit", "POST", "/commit");
-  static final Operation CREATE = Operation.of("ImageCreate", "POST", "/images/create");
-  static final Operation LOAD = Operation.of("ImageLoad", "POST", "/images/load");
-  static final Operation GET = Operation.of("ImageGet", "GET", "/images/{name}/get");
-  static final Operation GET_ALL = Operation.of("ImageGetAll", "GET", "/images/get");
-  static final Operation BUILD = Operation.of("ImageBuild", "POST", "/build");
-  static final Operation BUILD_PRUNE = Operation.of("BuildPrune", "POST", "/build/prune", ApiVersion.of(1, 31));
-  static final Operation PUSH = Operation.of("ImagePush", "POST", "/images/{name}/push");
-  static final Operation DISTRIBUTION = Operation.of("DistributionInspect", "GET", "/distribution/{name}/json");
+  static final Operation LIST = DockerOperations.IMAGE_LIST;
+  static final Operation INSPECT = DockerOperations.IMAGE_INSPECT;
+  static final Operation HISTORY = DockerOperations.IMAGE_HISTORY;
+  static final Operation TAG = DockerOperations.IMAGE_TAG;
+  static final Operation DELETE = DockerOperations.IMAGE_DELETE;
+  static final Operation PRUNE = DockerOperations.IMAGE_PRUNE;
+  static final Operation SEARCH = DockerOperations.IMAGE_SEARCH;
+  static final Operation COMMIT = DockerOperations.IMAGE_COMMIT;
+  static final Operation CREATE = DockerOperations.IMAGE_CREATE;
+  static final Operation LOAD = DockerOperations.IMAGE_LOAD;
+  static final Operation GET = DockerOperations.IMAGE_GET;
+  static final Operation GET_ALL = DockerOperations.IMAGE_GET_ALL;
+  static final Operation BUILD = DockerOperations.IMAGE_BUILD;
+  static final Operation BUILD_PRUNE = DockerOperations.BUILD_PRUNE;
+  static final Operation PUSH = DockerOperations.IMAGE_PUSH;
+  static final Operation DISTRIBUTION = DockerOperations.DISTRIBUTION_INSPECT;
 
   static final String TAR = "application/x-tar";
   static final String AUTH_HEADER = "X-Registry-Auth";

@@ -1,5 +1,6 @@
 package dev.berth.system;
 
+import dev.berth.client.DockerOperations;
 import dev.berth.client.EngineClient;
 import dev.berth.client.JsonStream;
 import dev.berth.client.MalformedResponseException;
@@ -14,10 +15,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 final class DefaultSystemService implements SystemService {
-  static final Operation VERSION = Operation.of("SystemVersion", "GET", "/version");
-  static final Operation INFO = Operation.of("SystemInfo", "GET", "/info");
-  static final Operation DATA_USAGE = Operation.of("SystemDataUsage", "GET", "/system/df");
-  static final Operation EVENTS = Operation.of("SystemEvents", "GET", "/events");
+  static final Operation VERSION = DockerOperations.SYSTEM_VERSION;
+  static final Operation INFO = DockerOperations.SYSTEM_INFO;
+  static final Operation DATA_USAGE = DockerOperations.SYSTEM_DATA_USAGE;
+  static final Operation EVENTS = DockerOperations.SYSTEM_EVENTS;
 
   private final EngineClient client;
 

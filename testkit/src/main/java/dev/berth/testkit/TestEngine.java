@@ -2,6 +2,7 @@ package dev.berth.testkit;
 
 import dev.berth.client.EngineClient;
 import dev.berth.client.ConflictException;
+import dev.berth.client.DockerOperations;
 import dev.berth.client.EngineException;
 import dev.berth.client.Filters;
 import dev.berth.client.NotFoundException;
@@ -26,13 +27,13 @@ public final class TestEngine {
   /** Label key on every object a test creates; the value identifies the test. */
   public static final String LABEL = "dev.berth.test";
 
-  private static final Operation CREATE = Operation.of("ContainerCreate", "POST", "/containers/create");
-  private static final Operation START = Operation.of("ContainerStart", "POST", "/containers/{id}/start");
-  private static final Operation WAIT = Operation.of("ContainerWait", "POST", "/containers/{id}/wait");
-  private static final Operation REMOVE = Operation.of("ContainerDelete", "DELETE", "/containers/{id}");
-  private static final Operation LIST = Operation.of("ContainerList", "GET", "/containers/json");
-  private static final Operation IMAGE_LIST = Operation.of("ImageList", "GET", "/images/json");
-  private static final Operation IMAGE_DELETE = Operation.of("ImageDelete", "DELETE", "/images/{name}");
+  private static final Operation CREATE = DockerOperations.CONTAINER_CREATE;
+  private static final Operation START = DockerOperations.CONTAINER_START;
+  private static final Operation WAIT = DockerOperations.CONTAINER_WAIT;
+  private static final Operation REMOVE = DockerOperations.CONTAINER_DELETE;
+  private static final Operation LIST = DockerOperations.CONTAINER_LIST;
+  private static final Operation IMAGE_LIST = DockerOperations.IMAGE_LIST;
+  private static final Operation IMAGE_DELETE = DockerOperations.IMAGE_DELETE;
 
   private final String address;
   private final TrackingDialer dialer;

@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -49,26 +50,45 @@ class CatalogSpecTest {
   }
 
   /** ../shared/engine-api from the repository root (tests run in the module directory). */
+  private static Path engineApiDir() {
+    return Path.of(System.getProperty("berth.engine.api", "../../shared/engine-api")).toAbsolutePath().normalize();
+  }
+
   private static Path engineApi() {
-    Path p = Path.of(System.getProperty("berth.engine.api", "../../shared/engine-api")).toAbsolutePath().normalize();
+    Path p = engineApiDir();
     if (!Files.isDirectory(p)) {
       fail("the engine API definitions are not at " + p + " (set -Dberth.engine.api=DIR)");
     }
     return p;
   }
 
+  /**
+   * Like the engine tests: the definitions are part of the rig (BERTH_REQUIRE_ENGINE=1, as in CI),
+   * where their absence fails the tests; a bare clone reports these tests as disabled and still
+   * checks the committed resources against their pinned digests.
+   */
+  static boolean engineApiPresentOrRequired() {
+    return Files.isDirectory(engineApiDir()) || "1".equals(System.getenv("BERTH_REQUIRE_ENGINE"));
+  }
+
+  private static List<CatalogGenerator.Op> dockerSpec(String version) throws IOException {
+    return CatalogGenerator.docker(engineApi().resolve("docker/v" + version + ".yaml"));
+  }
+
+  @EnabledIf("engineApiPresentOrRequired")
   @ParameterizedTest
   @MethodSource("dockerVersions")
   void everyDockerOperationOfTheSpecIsInTheCatalog(String version) throws IOException {
-    List<CatalogGenerator.Op> spec = CatalogGenerator.docker(engineApi().resolve("docker/v" + version + ".yaml"), version);
+    List<CatalogGenerator.Op> spec = dockerSpec(version);
     assertSame(spec, Catalog.docker(version), version);
   }
 
+  @EnabledIf("engineApiPresentOrRequired")
   @ParameterizedTest
   @MethodSource("podmanVersions")
   void everyPodmanOperationOfTheSpecIsInTheCatalog(String version) throws IOException {
     List<CatalogGenerator.Op> spec = CatalogGenerator.podman(engineApi().resolve("podman/v" + version + ".edn"),
-        CatalogGenerator.compatBodies(engineApi()));
+        CatalogGenerator.compatBodies(dockerSpec("1.41")));
     assertSame(spec, Catalog.podman(version), version);
   }
 
@@ -93,13 +113,14 @@ class CatalogSpecTest {
     }
   }
 
+  @EnabledIf("engineApiPresentOrRequired")
   @Test
-  void regeneratingGivesTheCommittedResources() throws IOException {
+  void regeneratingGivesTheCommittedFiles() throws IOException {
     Map<String, String> fresh = CatalogGenerator.generate(engineApi());
-    assertEquals(PINNED.keySet(), fresh.keySet());
+    assertEquals(PINNED.size() + 1, fresh.size());
+    Path root = Path.of("..").toAbsolutePath().normalize(); // tests run in the module directory
     for (Map.Entry<String, String> e : fresh.entrySet()) {
-      assertEquals(e.getValue(), new String(resource(e.getKey()), StandardCharsets.UTF_8),
-          e.getKey() + " is stale: run scripts/catalog-gen");
+      assertEquals(e.getValue(), Files.readString(root.resolve(e.getKey())), e.getKey() + " is stale: run scripts/catalog-gen");
     }
   }
 

@@ -7,13 +7,13 @@ import java.util.List;
  * missing, an unknown one is given, or a value has the wrong shape. The message and
  * {@link #valid()} name the operation's parameters.
  */
-public class InvalidParameterException extends IllegalArgumentException {
+public class ParameterException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
   private final String operation;
   private final transient List<String> valid;
 
   /** An error for {@code operation} (its id) with the problem and its valid parameter names. */
-  public InvalidParameterException(String operation, String problem, List<String> valid) {
+  public ParameterException(String operation, String problem, List<String> valid) {
     super(operation + ": " + problem + "; parameters: "
         + (valid.isEmpty() ? "(none)" : String.join(", ", valid)));
     this.operation = operation;
