@@ -50,8 +50,9 @@ final class SystemCommands {
 
   private static int ping(Session s, Args a) {
     a.positional(0, 0, "");
+    boolean json = Json.wanted(a);
     Ping p = s.client().ping();
-    if (Json.wanted(a)) {
+    if (json) {
       Json.print(s.out, p);
       return 0;
     }
@@ -63,8 +64,9 @@ final class SystemCommands {
 
   private static int version(Session s, Args a) {
     a.positional(0, 0, "");
+    boolean json = Json.wanted(a);
     SystemVersion v = s.system().version();
-    if (Json.wanted(a)) {
+    if (json) {
       Map<String, Object> both = new LinkedHashMap<>();
       both.put("Client", Map.of("Name", "berth", "Version", clientVersion(), "Java", System.getProperty("java.version")));
       both.put("Server", v);
@@ -83,8 +85,9 @@ final class SystemCommands {
 
   private static int info(Session s, Args a) {
     a.positional(0, 0, "");
+    boolean json = Json.wanted(a);
     SystemInfo i = s.system().info();
-    if (Json.wanted(a)) {
+    if (json) {
       Json.print(s.out, i);
       return 0;
     }

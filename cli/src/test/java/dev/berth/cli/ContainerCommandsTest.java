@@ -35,6 +35,20 @@ class ContainerCommandsTest {
   }
 
   @Test
+  void detachedRunWithRmIsRemovedByTheEngineWhenItExits(TestEngine engine) throws Exception {
+    Cli cli = Cli.at(engine.address());
+    String name = engine.uniqueName("drm");
+    Result run = cli.run("run", "-d", "--rm", "--name", name, "-l", label(engine), engine.image(), "true");
+    assertEquals(0, run.status(), run.toString());
+    String left = "?";
+    for (int i = 0; i < 100 && !left.isEmpty(); i++) {
+      Thread.sleep(100);
+      left = cli.run("ps", "-a", "-q", "--filter", "name=" + name).out();
+    }
+    assertEquals("", left, "the engine removed it (AutoRemove)");
+  }
+
+  @Test
   void runPassesStdinWithDashI(TestEngine engine) {
     Result r = Cli.at(engine.address()).stdin("hello\nworld\n").run("run", "-i", "--rm", "-l", label(engine), engine.image(),
         "tr", "a-z", "A-Z");

@@ -54,7 +54,9 @@ class UsageTest {
     assertUsage(cli.run("logs", "--tail", "x", "c"), "berth: --tail needs a whole number of 0 or more, not \"x\"");
     assertUsage(cli.run("logs", "--since", "yesterday", "c"), "berth: --since takes RFC 3339");
     assertUsage(cli.run("run", "--name"), "berth: option --name needs a value");
-    assertUsage(cli.run("ps", "--format", "yaml"), "berth: --format is table or json, not \"yaml\"");
+    for (String command : new String[] {"ps", "images", "ping", "version", "info", "events"}) {
+      assertUsage(cli.run(command, "--format", "yaml"), "berth: --format is table or json, not \"yaml\"");
+    }
     assertUsage(cli.run("ps", "--filter", "novalue"), "berth: --filter needs KEY=VALUE");
     assertUsage(cli.run("cp", "a", "b"), "berth: one of the two must be CONTAINER:PATH");
     assertUsage(Cli.discovering(Map.of(), Path.of("/x")).run("-H", "unix:///a", "--context", "b", "ps"),
