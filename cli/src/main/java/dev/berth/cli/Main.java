@@ -30,6 +30,8 @@ public final class Main {
   static final List<Args.Opt> GLOBAL = List.of(
       Args.opt("ADDRESS", "-H", "--host", "engine address (unix://, tcp://, https://, ssh://); overrides DOCKER_HOST and contexts"),
       Args.opt("NAME", "-c", "--context", "Docker context to use; overrides DOCKER_HOST and DOCKER_CONTEXT"),
+      Args.flag("--tls", "use TLS without verifying the engine (as DOCKER_TLS)"),
+      Args.flag("--tlsverify", "use TLS and verify the engine; certificates from DOCKER_CERT_PATH or ~/.docker (as DOCKER_TLS_VERIFY)"),
       Args.flag("-D", "--debug", "print the stack trace of an error"),
       Args.flag("-h", "--help", "this help"),
       Args.flag("-v", "--version", "print berth's version"));
@@ -104,6 +106,7 @@ public final class Main {
       session.host = global.get("host", null);
       session.context = global.get("context", null);
       session.debug = global.has("debug");
+      session.tls = global.has("tlsverify") ? "DOCKER_TLS_VERIFY" : global.has("tls") ? "DOCKER_TLS" : null;
       if (session.host != null && session.context != null) {
         throw new UsageException("give either --host or --context, not both");
       }

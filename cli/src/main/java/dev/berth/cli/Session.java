@@ -30,6 +30,8 @@ final class Session implements AutoCloseable {
   final boolean terminal;
   String host;
   String context;
+  /** {@code DOCKER_TLS_VERIFY} or {@code DOCKER_TLS} when {@code --tlsverify} or {@code --tls} was given. */
+  String tls;
   boolean debug;
 
   private EngineClient client;
@@ -55,10 +57,16 @@ final class Session implements AutoCloseable {
    * ranks them: {@code -H} over everything, {@code --context} over {@code DOCKER_HOST}.
    */
   Map<String, String> effectiveEnv() {
-    if (host == null && context == null) {
+    if (host == null && context == null && tls == null) {
       return env;
     }
     Map<String, String> e = new HashMap<>(env);
+    if (tls != null) {
+      e.put(tls, "1");
+    }
+    if (host == null && context == null) {
+      return e;
+    }
     e.remove("CONTAINER_HOST");
     if (host != null) {
       e.put("DOCKER_HOST", host);

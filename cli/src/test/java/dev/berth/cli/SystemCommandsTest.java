@@ -89,6 +89,13 @@ class SystemCommandsTest {
     Result r = Cli.discovering(Map.of("DOCKER_HOST", TestEngines.dockerTls(), "DOCKER_TLS_VERIFY", "1",
         "DOCKER_CERT_PATH", TestEngines.dockerCertPath().toString()), home).run("ps", "-a", "-q");
     assertEquals(0, r.status(), r.toString());
+    Result flags = Cli.discovering(Map.of("DOCKER_CERT_PATH", TestEngines.dockerCertPath().toString()), home)
+        .run("-H", TestEngines.dockerTls(), "--tlsverify", "ping");
+    assertEquals(0, flags.status(), flags.toString());
+    Result plain = Cli.discovering(Map.of(), home).run("-H", TestEngines.dockerTls(), "ping");
+    // plain HTTP to the TLS port: dockerd answers 400, and that is the one line the user sees
+    assertEquals(1, plain.status(), plain.toString());
+    assertTrue(plain.err().contains("Client sent an HTTP request to an HTTPS server"), plain.err());
     Result tcp = Cli.at(TestEngines.dockerTcp()).run("ping");
     assertEquals(0, tcp.status(), tcp.toString());
   }
