@@ -1,234 +1,236 @@
 package dev.berth.cli;
 
-import dev.berth.client.BerthException;
-import dev.berth.client.DockerOperations;
-import dev.berth.client.EngineClient;
-import dev.berth.client.FrameReader;
-import dev.berth.client.JsonStream;
-import dev.berth.client.Operation;
-import dev.berth.config.EngineConfig;
-import dev.berth.config.Engines;
-import dev.berth.system.SystemService;
-import dev.berth.transport.Request;
-import dev.berth.transport.RequestBody;
-import dev.berth.transport.Response;
-import dev.berth.types.system.Event;
-import dev.berth.types.system.EventType;
-import dev.berth.types.system.Ping;
-import dev.berth.types.system.SystemInfo;
-import dev.berth.types.system.SystemVersion;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import dev.berth.client.NotFoundException;
+import dev.berth.client.TransportException;
+import dev.berth.config.ConfigurationException;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
- * {@code berth [--host ADDRESS] COMMAND}: {@code demo} (default), {@code ping}, {@code version},
- * {@code info}, {@code events SECONDS}, {@code raw METHOD PATH [JSON]}, {@code where}. Without
- * {@code --host} the engine is found as the docker CLI finds it ({@link Engines}); {@code where}
- * says which engine that is and why.
+ * {@code berth [global options] COMMAND [options] [arguments]}: a small docker-like command line
+ * over the berth library. {@code berth --help} lists the commands; the exit statuses
+ * are the constants below (and in {@code --help}).
  */
 public final class Main {
-  private static final Operation CREATE = DockerOperations.CONTAINER_CREATE;
-  private static final Operation START = DockerOperations.CONTAINER_START;
-  private static final Operation WAIT = DockerOperations.CONTAINER_WAIT;
-  private static final Operation LOGS = DockerOperations.CONTAINER_LOGS;
-  private static final Operation DELETE = DockerOperations.CONTAINER_DELETE;
+  /** Exit status: the engine refused or failed the request. */
+  static final int ENGINE_ERROR = 1;
+  /** Exit status: the command line is wrong. */
+  static final int USAGE_ERROR = 2;
+  /** Exit status: no engine could be reached, or its configuration is unusable. */
+  static final int CONNECT_ERROR = 3;
+  /** Exit status: the container, image or path does not exist. */
+  static final int NOT_FOUND = 4;
 
+  static final List<Args.Opt> GLOBAL = List.of(
+      Args.opt("ADDRESS", "-H", "--host", "engine address (unix://, tcp://, https://, ssh://); overrides DOCKER_HOST and contexts"),
+      Args.opt("NAME", "-c", "--context", "Docker context to use; overrides DOCKER_HOST and DOCKER_CONTEXT"),
+      Args.flag("--tls", "use TLS without verifying the engine (as DOCKER_TLS)"),
+      Args.flag("--tlsverify", "use TLS and verify the engine; certificates from DOCKER_CERT_PATH or ~/.docker (as DOCKER_TLS_VERIFY)"),
+      Args.flag("-D", "--debug", "print the stack trace of an error"),
+      Args.flag("-h", "--help", "this help"),
+      Args.flag("-v", "--version", "print berth's version"));
+
+  static final String USAGE = "usage: berth [-H ADDRESS | -c CONTEXT] [--debug] COMMAND [options] [arguments]\n"
+      + "\nA docker-like command line over the berth library. The engine is found as the docker CLI finds it\n"
+      + "(-H, --context, DOCKER_HOST, DOCKER_CONTEXT, config.json, then the well-known sockets): see `berth where`.\n";
+
+  static final String EXIT_STATUSES = "exit status: 0 ok; 1 the engine refused or failed; 2 bad command line;"
+      + " 3 no engine reachable or bad configuration;\n4 no such container, image or path; `run`/`exec`: the"
+      + " container's own status (125 when it could not be started); 130 Ctrl-C.\n";
+
+  private final Map<String, Command> commands = new LinkedHashMap<>();
+  private final Session.Io io;
   private final PrintStream out;
-  private final PrintStream err;
-  private final Map<String, String> env;
-  private final Path home;
+  private volatile Session current;
 
-  Main(PrintStream out, PrintStream err) {
-    this(out, err, System.getenv(), Path.of(System.getProperty("user.home")));
-  }
-
-  Main(PrintStream out, PrintStream err, Map<String, String> env, Path home) {
+  Main(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, Path home, boolean terminal) {
+    this.io = new Session.Io(out, err, in, env, home, terminal);
     this.out = out;
-    this.err = err;
-    this.env = env;
-    this.home = home;
+    for (List<Command> group : List.of(SystemCommands.all(), ContainerCommands.all(), ImageCommands.all(),
+        CatalogCommands.all())) {
+      group.forEach(c -> commands.put(c.name(), c));
+    }
   }
 
   public static void main(String[] args) {
-    System.exit(new Main(System.out, System.err).run(args));
+    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true);
+    Main main = new Main(out, System.err, System.in, System.getenv(), Path.of(System.getProperty("user.home")),
+        stdoutIsTerminal());
+    // Ctrl-C: the JVM runs this hook; it closes the open stream (the main thread's read returns)
+    // and removes a --rm container. The JVM then exits with 130.
+    Runtime.getRuntime().addShutdownHook(new Thread(main::interrupted, "berth-interrupt"));
+    int status = main.run(args);
+    out.flush();
+    System.exit(status);
   }
 
-  /** Runs a command; returns the exit status. */
-  int run(String[] args) {
-    List<String> a = new ArrayList<>(Arrays.asList(args));
-    String host = null;
-    if (a.size() >= 2 && a.get(0).equals("--host")) {
-      host = a.get(1);
-      a = a.subList(2, a.size());
+  /** The launcher says whether stdout is a terminal ({@code -Dberth.tty}); else the JDK's guess. */
+  private static boolean stdoutIsTerminal() {
+    String p = System.getProperty("berth.tty");
+    if (p != null) {
+      return Boolean.parseBoolean(p);
     }
-    String command = a.isEmpty() ? "demo" : a.get(0);
-    List<String> rest = a.isEmpty() ? List.of() : a.subList(1, a.size());
-    if (command.equals("where") && host == null) {
-      return where();
+    java.io.Console c = System.console();
+    if (c == null) {
+      return false;
     }
-    try (EngineClient client = host != null ? EngineClient.connect(host) : Engines.connect(env, home)) {
-      SystemService system = SystemService.create(client);
-      switch (command) {
-        case "ping": return ping(system);
-        case "version": return version(system);
-        case "info": return info(system);
-        case "events": return events(system, rest.isEmpty() ? 10 : Integer.parseInt(rest.get(0)));
-        case "raw": return raw(client, rest);
-        case "demo": return demo(client, system, rest.isEmpty() ? "busybox:local" : rest.get(0));
-        case "where":
-          out.println("engine:      " + host + " (from --host)");
-          return 0;
-        case "help":
-        case "--help":
-          out.println("usage: berth [--host ADDRESS] [demo [IMAGE] | ping | version | info | events SECONDS | raw METHOD PATH [JSON] | where]");
-          return 0;
-        default:
-          err.println("berth: unknown command '" + command + "' (try help)");
-          return 2;
+    try { // JDK 22+ returns a console for redirected streams too; isTerminal() tells them apart
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
+  }
+
+  private void interrupted() {
+    Session s = current;
+    if (s != null) {
+      s.interrupt();
+    }
+  }
+
+  /** Runs one command line; returns the exit status. */
+  int run(String[] argv) {
+    List<String> all = Arrays.asList(argv);
+    int cmdAt = commandIndex(all);
+    Session session = new Session(io);
+    current = session;
+    Command command = null;
+    try (session) {
+      Args global = Args.parse(all.subList(0, cmdAt), GLOBAL, false);
+      session.host = global.get("host", null);
+      session.context = global.get("context", null);
+      session.debug = global.has("debug");
+      session.tls = global.has("tlsverify") ? "DOCKER_TLS_VERIFY" : global.has("tls") ? "DOCKER_TLS" : null;
+      if (session.host != null && session.context != null) {
+        throw new UsageException("give either --host or --context, not both");
       }
-    } catch (BerthException | IllegalArgumentException | UnsupportedOperationException e) {
-      err.println("berth: " + e.getMessage());
-      return 1;
-    }
-  }
-
-  /** Which engine discovery picks and why; probes the sockets when nothing is configured. */
-  private int where() {
-    try {
-      EngineConfig config = Engines.resolve(env, home);
-      try {
-        out.println(config.locate().describe());
+      if (global.has("version")) {
+        out.println("berth " + SystemCommands.clientVersion());
         return 0;
-      } catch (BerthException e) {
-        out.println(config.describe());
-        err.println("berth: " + e.getMessage());
-        return 1;
       }
-    } catch (BerthException e) {
+      if (cmdAt == all.size() || global.has("help")) {
+        out.print(help());
+        return cmdAt == all.size() && !global.has("help") ? USAGE_ERROR : 0;
+      }
+      String name = all.get(cmdAt);
+      List<String> rest = all.subList(cmdAt + 1, all.size());
+      if (name.equals("help")) {
+        if (rest.isEmpty()) {
+          out.print(help());
+          return 0;
+        }
+        name = rest.get(0);
+        rest = List.of("--help");
+      }
+      command = commands.get(name);
+      if (command == null) {
+        throw new UsageException("unknown command \"" + name + "\" (berth --help lists them)");
+      }
+      if (rest.contains("-h") || rest.contains("--help")) {
+        int dashes = rest.indexOf("--");
+        int h = Math.max(rest.indexOf("-h"), rest.indexOf("--help"));
+        // `run busybox sh --help` passes --help to the container's command
+        if ((dashes < 0 || h < dashes) && (!command.stopAtFirstPositional() || helpBeforePositional(rest))) {
+          out.print(command.usage());
+          return 0;
+        }
+      }
+      Args args = Args.parse(rest, command.options(), command.stopAtFirstPositional());
+      return command.action().run(session, args);
+    } catch (UsageException e) {
+      PrintStream err = io.err();
       err.println("berth: " + e.getMessage());
-      return 1;
-    }
-  }
-
-  private int ping(SystemService system) {
-    Ping p = system.ping();
-    out.printf("engine      %s (%s)%n", p.kind(), p.server());
-    out.printf("API version %s, OS %s%s%n", p.apiVersion(), p.osType(),
-        p.libpodApiVersion() != null ? ", libpod API " + p.libpodApiVersion() : "");
-    return 0;
-  }
-
-  private int version(SystemService system) {
-    SystemVersion v = system.version();
-    out.printf("version     %s (API %s, min %s), %s/%s, go %s, kernel %s%n", v.version(), v.apiVersion(),
-        v.minApiVersion(), v.os(), v.arch(), v.goVersion(), v.kernelVersion());
-    // (Podman reports its OCI runtime's whole multi-line version text: show its first line)
-    v.components().forEach(c -> out.printf("  component %s %s%n", c.name(),
-        c.version() == null ? "" : c.version().lines().findFirst().orElse("")));
-    return 0;
-  }
-
-  private int info(SystemService system) {
-    SystemInfo i = system.info();
-    out.printf("info        %s, %d CPUs, %d MiB, storage %s, cgroup %s v%s%n", i.operatingSystem(), i.ncpu(),
-        i.memTotal() / (1024 * 1024), i.driver(), i.cgroupDriver(), i.cgroupVersion());
-    out.printf("            %d containers (%d running), %d images, root %s%n", i.containers(), i.containersRunning(),
-        i.images(), i.dockerRootDir());
-    return 0;
-  }
-
-  private int events(SystemService system, int seconds) {
-    Instant now = Instant.now();
-    try (JsonStream<Event> events = system.events(o -> o.since(now).until(now.plusSeconds(seconds)))) {
-      events.forEachRemaining(this::printEvent);
-    }
-    return 0;
-  }
-
-  private void printEvent(Event e) {
-    String name = e.actor() == null ? null : e.actor().attributes().get("name");
-    out.printf("event       %-9s %-8s %s%n", e.type().value(), e.action(),
-        name != null ? name : e.actor() == null ? "" : shortId(e.actor().id()));
-  }
-
-  private static String shortId(String id) {
-    return id == null ? "" : id.length() > 12 ? id.substring(0, 12) : id;
-  }
-
-  private int raw(EngineClient client, List<String> args) {
-    if (args.size() < 2) {
-      err.println("usage: berth raw METHOD PATH [JSON]");
-      return 2;
-    }
-    Request.Builder b = Request.builder(args.get(0).toUpperCase(), args.get(1));
-    if (args.size() > 2) {
-      b.body(RequestBody.json(args.get(2)));
-    }
-    try (Response r = client.open(b.build())) {
-      out.println(new String(r.body().stream().readAllBytes(), StandardCharsets.UTF_8).trim());
-    } catch (IOException e) {
-      throw new BerthException("reading the answer failed: " + e.getMessage(), e);
-    }
-    return 0;
-  }
-
-  /** Prints what the engine is, then runs a container through the raw API while tailing events. */
-  private int demo(EngineClient client, SystemService system, String image) {
-    ping(system);
-    version(system);
-    info(system);
-    String label = "dev.berth.demo=" + UUID.randomUUID();
-    String[] kv = label.split("=", 2);
-    // The events stream is pull-based: this thread opens it before the container exists and
-    // reads it after, so nothing is missed and no extra thread is needed.
-    try (JsonStream<Event> events = system.events(o -> o.type(EventType.CONTAINER).label(label))) {
-      Map<String, Object> body = Map.of(
-          "Image", image,
-          "Cmd", List.of("sh", "-c", "echo hello from $(hostname); echo to stderr >&2"),
-          "Labels", Map.of(kv[0], kv[1]),
-          "HostConfig", Map.of("NetworkMode", "none"));
-      @SuppressWarnings("unchecked")
-      Map<String, Object> created = client.call(client.request(CREATE).query("name", "berth-demo-" + kv[1].substring(0, 8))
-          .body(client.jsonBody(body)).build(), Map.class);
-      String id = (String) created.get("Id");
-      out.printf("container   created %s from %s%n", shortId(id), image);
-      try {
-        client.execute(client.request(START, id).build());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> exit = client.call(client.request(WAIT, id).readTimeout(Duration.ZERO).build(), Map.class);
-        out.printf("container   exited with %s%n", exit.get("StatusCode"));
-        Response logs = client.open(client.request(LOGS, id).query("stdout", 1).query("stderr", 1).build());
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        try (FrameReader frames = new FrameReader(logs.body().stream(), true, "ContainerLogs")) {
-          frames.copyTo(stdout, stderr);
-        }
-        out.printf("logs stdout %s%n", stdout.toString(StandardCharsets.UTF_8).trim());
-        out.printf("logs stderr %s%n", stderr.toString(StandardCharsets.UTF_8).trim());
-      } finally {
-        client.execute(client.request(DELETE, id).query("force", true).build());
-        out.printf("container   removed %s%n", shortId(id));
+      err.println(command == null ? "usage: berth [global options] COMMAND; berth --help lists the commands"
+          : "usage: berth " + command.name() + " " + command.synopsis() + " (berth " + command.name() + " --help)");
+      return USAGE_ERROR;
+    } catch (Exception e) {
+      if (session.interrupted()) {
+        return 130;
       }
-      int seen = 0;
-      while (seen < 5 && events.hasNext()) { // create, start, die, destroy (+ attach on some engines)
-        Event e = events.next();
-        printEvent(e);
-        seen++;
-        if ("destroy".equals(e.action())) {
-          break;
-        }
+      if (session.debug) {
+        e.printStackTrace(io.err());
+      }
+      io.err().println("berth: " + message(e));
+      return status(e);
+    } finally {
+      current = null;
+    }
+  }
+
+  private static boolean helpBeforePositional(List<String> rest) {
+    for (String s : rest) {
+      if (s.equals("-h") || s.equals("--help")) {
+        return true;
+      }
+      if (!s.startsWith("-")) {
+        return false;
       }
     }
-    return 0;
+    return false;
+  }
+
+  /** The index of the command word: the first argument that is neither a global option nor its value. */
+  private static int commandIndex(List<String> all) {
+    int i = 0;
+    while (i < all.size()) {
+      String s = all.get(i);
+      if (!s.startsWith("-") || s.equals("-")) {
+        return i;
+      }
+      boolean takesValue = false;
+      for (Args.Opt o : GLOBAL) {
+        if (o.takesValue() && o.names().contains(s)) {
+          takesValue = true;
+        }
+      }
+      i += takesValue ? 2 : 1;
+    }
+    return Math.min(i, all.size());
+  }
+
+  /** One line: the typed error's own message (it names the operation and the engine's words). */
+  static String message(Throwable e) {
+    String m = e.getMessage();
+    if (m == null || m.isBlank()) {
+      m = e.getClass().getSimpleName();
+    }
+    return m.strip();
+  }
+
+  static int status(Throwable e) {
+    if (e instanceof NotFoundException) {
+      return NOT_FOUND;
+    }
+    if (e instanceof TransportException || e instanceof ConfigurationException
+        || e instanceof UnsupportedOperationException) {
+      return CONNECT_ERROR;
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return NOT_FOUND;
+    }
+    if (e instanceof IllegalArgumentException) { // the catalog's unknown operation or bad parameter
+      return USAGE_ERROR;
+    }
+    return ENGINE_ERROR;
+  }
+
+  private String help() {
+    StringBuilder b = new StringBuilder(USAGE).append("\nglobal options:\n");
+    for (Args.Opt o : GLOBAL) {
+      b.append(String.format("  %-24s %s%n", String.join(", ", o.names()) + (o.takesValue() ? " " + o.value() : ""),
+          o.help()));
+    }
+    b.append("\ncommands:\n");
+    List<String> names = new ArrayList<>(commands.keySet());
+    for (String n : names) {
+      b.append(String.format("  %-10s %s%n", n, commands.get(n).summary().lines().findFirst().orElse("")));
+    }
+    return b.append("\n`berth COMMAND --help` shows a command's options.\n").append(EXIT_STATUSES).toString();
   }
 }

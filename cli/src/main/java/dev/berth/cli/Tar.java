@@ -1,0 +1,188 @@
+package dev.berth.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Unpacks the tar archives the engine sends for {@code GET /containers/{id}/archive}: ustar with
+ * GNU long names and PAX paths; files, directories and symbolic links (other entry types are
+ * skipped). Entries that would land outside the target are refused.
+ */
+final class Tar {
+  private Tar() {}
+
+  /**
+   * Extracts {@code tar} under {@code base}; when {@code rename} is non-null the first path element
+   * of every entry becomes {@code rename} ({@code docker cp c:/etc/hosts ./h} writes {@code ./h}).
+   */
+  static void extract(InputStream tar, Path target, String rename, Path base) throws IOException {
+    if (base == null || !Files.isDirectory(base)) {
+      throw new java.nio.file.NoSuchFileException(String.valueOf(target), null, "its parent directory does not exist");
+    }
+    Path root = base.toAbsolutePath().normalize();
+    byte[] header = new byte[512];
+    String longName = null;
+    while (readFully(tar, header)) {
+      if (isZero(header)) {
+        break;
+      }
+      String name = longName != null ? longName : name(header);
+      longName = null;
+      char type = (char) header[156];
+      long size = size(header);
+      if (type == 'L' || type == 'x') {
+        byte[] data = tar.readNBytes((int) size);
+        skip(tar, pad(size));
+        longName = type == 'L' ? cString(data, 0, data.length) : paxPath(data);
+        continue;
+      }
+      if (rename != null) {
+        int slash = name.indexOf('/');
+        name = rename + (slash < 0 ? "" : name.substring(slash));
+      }
+      Path out = root.resolve(name).normalize();
+      if (!out.startsWith(root)) {
+        throw new IOException("the archive holds a path outside the target: " + name);
+      }
+      int mode = (int) octal(header, 100, 8);
+      switch (type) {
+        case '5' -> Files.createDirectories(out);
+        case '2' -> {
+          Files.deleteIfExists(out);
+          Files.createSymbolicLink(out, Path.of(cString(header, 157, 100)));
+        }
+        case '0', '\0', '7' -> {
+          Files.createDirectories(out.getParent());
+          try (OutputStream o = Files.newOutputStream(out)) {
+            copy(tar, o, size);
+          }
+          skip(tar, pad(size));
+          permissions(out, mode);
+          continue;
+        }
+        default -> { }
+      }
+      skip(tar, size + pad(size));
+    }
+  }
+
+  private static void permissions(Path p, int mode) {
+    Set<PosixFilePermission> perms = new HashSet<>();
+    PosixFilePermission[] all = PosixFilePermission.values(); // OWNER_READ .. OTHERS_EXECUTE = bits 8..0
+    for (int i = 0; i < 9; i++) {
+      if ((mode & (1 << (8 - i))) != 0) {
+        perms.add(all[i]);
+      }
+    }
+    try {
+      Files.setPosixFilePermissions(p, perms);
+    } catch (IOException | UnsupportedOperationException e) {
+      // not a POSIX file system: keep the default permissions
+    }
+  }
+
+  private static String name(byte[] h) {
+    String name = cString(h, 0, 100);
+    String prefix = cString(h, 345, 155);
+    boolean ustar = cString(h, 257, 5).equals("ustar");
+    return ustar && !prefix.isEmpty() ? prefix + "/" + name : name;
+  }
+
+  private static String paxPath(byte[] data) {
+    for (String line : new String(data, StandardCharsets.UTF_8).split("\n")) {
+      int sp = line.indexOf(' ');
+      if (sp > 0 && line.startsWith("path=", sp + 1)) {
+        return line.substring(sp + 6);
+      }
+    }
+    return null;
+  }
+
+  private static long size(byte[] h) {
+    if ((h[124] & 0x80) != 0) { // base-256 for sizes of 8 GiB and more
+      long v = 0;
+      for (int i = 125; i < 136; i++) {
+        v = (v << 8) | (h[i] & 0xff);
+      }
+      return v;
+    }
+    return octal(h, 124, 12);
+  }
+
+  private static long octal(byte[] h, int off, int len) {
+    long v = 0;
+    for (int i = off; i < off + len; i++) {
+      byte b = h[i];
+      if (b >= '0' && b <= '7') {
+        v = v * 8 + (b - '0');
+      } else if (b == 0 || (b == ' ' && v > 0)) {
+        break;
+      }
+    }
+    return v;
+  }
+
+  private static String cString(byte[] b, int off, int len) {
+    int end = off;
+    while (end < off + len && b[end] != 0) {
+      end++;
+    }
+    return new String(b, off, end - off, StandardCharsets.UTF_8);
+  }
+
+  private static long pad(long size) {
+    return (512 - size % 512) % 512;
+  }
+
+  private static boolean isZero(byte[] h) {
+    for (byte b : h) {
+      if (b != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean readFully(InputStream in, byte[] b) throws IOException {
+    int n = in.readNBytes(b, 0, b.length);
+    if (n == 0) {
+      return false;
+    }
+    if (n < b.length) {
+      throw new IOException("the archive ends inside a header");
+    }
+    return true;
+  }
+
+  private static void copy(InputStream in, OutputStream out, long n) throws IOException {
+    byte[] buf = new byte[8192];
+    while (n > 0) {
+      int r = in.read(buf, 0, (int) Math.min(buf.length, n));
+      if (r < 0) {
+        throw new IOException("the archive ends inside a file");
+      }
+      out.write(buf, 0, r);
+      n -= r;
+    }
+  }
+
+  private static void skip(InputStream in, long n) throws IOException {
+    while (n > 0) {
+      long k = in.skip(n);
+      if (k <= 0) {
+        if (in.read() < 0) {
+          return;
+        }
+        k = 1;
+      }
+      n -= k;
+    }
+  }
+}
