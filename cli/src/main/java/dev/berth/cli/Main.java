@@ -204,7 +204,7 @@ public final class Main {
       try {
         client.execute(client.request(START, id).build());
         @SuppressWarnings("unchecked")
-        Map<String, Object> exit = client.call(client.request(WAIT, id).readTimeout(Duration.ZERO).build(), Map.class);
+        Map<String, Object> exit = client.call(client.request(WAIT, id).bodyReadTimeout(Duration.ZERO).build(), Map.class);
         out.printf("container   exited with %s%n", exit.get("StatusCode"));
         Response logs = client.open(client.request(LOGS, id).query("stdout", 1).query("stderr", 1).build());
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
