@@ -117,9 +117,21 @@ public final class UnixDialer implements Dialer {
   private ConnectException cannotConnect(Exception e) {
     String why = !Files.exists(socketFile) ? "the socket file does not exist"
         : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (isPermissionDenied(e)) {
+      why += " (this user may not open the socket: for Docker, add the user to the docker group"
+          + " (sudo usermod -aG docker $USER, then log in again) or use rootless Docker or Podman)";
+    }
     ConnectException c = new ConnectException("cannot connect to " + endpoint + ": " + why);
     c.initCause(e);
     return c;
+  }
+
+  private static boolean isPermissionDenied(Exception e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return true;
+    }
+    String m = e.getMessage();
+    return m != null && (m.contains("Permission denied") || m.contains("Access denied") || m.contains("EACCES"));
   }
 
   private static void closeQuietly(SocketChannel ch) {
