@@ -134,6 +134,9 @@ public final class Http1Engine {
   private static void bodyPhase(HttpConnection conn, Request request) {
     if (request.bodyReadTimeout() != null) {
       conn.setReadTimeout(request.bodyReadTimeout());
+      if (request.bodyReadTimeout().isZero()) {
+        conn.streaming();
+      }
     }
   }
 

@@ -102,10 +102,13 @@ final class Poller {
         return Outcome.TIMED_OUT;
       }
       boolean interrupted = Thread.currentThread().isInterrupted();
-      if ((interrupted || closed.getAsBoolean()) && w.state.compareAndSet(WAITING, GONE)) {
+      boolean isClosed = !interrupted && closed.getAsBoolean();
+      if ((interrupted || isClosed) && w.state.compareAndSet(WAITING, GONE)) {
         slot.compareAndSet(w, null);
-        requests.add(registration); // drop the interest
-        selector.wakeup();
+        if (!isClosed) { // (a closer already asked the poller to let go of the channel)
+          requests.add(registration); // drop the interest
+          selector.wakeup();
+        }
         return interrupted ? Outcome.INTERRUPTED : Outcome.CLOSED;
       }
       LockSupport.park(this);

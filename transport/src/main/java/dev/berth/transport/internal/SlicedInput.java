@@ -41,7 +41,7 @@ final class SlicedInput {
    * goes idle, so idle pooled connections hold 8 KiB each. Bytes {@code [pos, lim)} are unread.
    */
   byte[] buf;
-  private final byte[] smallBuf = new byte[8192];
+  private byte[] smallBuf = new byte[8192]; // null while a long-lived stream reads through its own
   private int fullReads;
   int pos;
   int lim;
@@ -63,9 +63,32 @@ final class SlicedInput {
     this.buf = smallBuf;
   }
 
+  /** The read buffer of a long-lived stream while it trickles (grown again if it gets busy). */
+  static final int STREAM_BUFFER = 1024;
+
+  /**
+   * The connection now carries a long-lived stream, which mostly idles: read through a 1 KiB buffer
+   * (replaced by the large one if reads keep filling it), so that thousands of open streams stay
+   * cheap.
+   */
+  void streaming() {
+    int n = lim - pos;
+    if (buf == smallBuf && n <= STREAM_BUFFER) {
+      byte[] b = new byte[STREAM_BUFFER];
+      System.arraycopy(buf, pos, b, 0, n);
+      buf = b;
+      pos = 0;
+      lim = n;
+      smallBuf = null;
+    }
+  }
+
   /** Drops the large read buffer, if any, once nothing is buffered (the connection goes idle). */
   void shrinkBuffer() {
     if (buf != smallBuf && pos == lim) {
+      if (smallBuf == null) {
+        smallBuf = new byte[8192];
+      }
       buf = smallBuf;
       pos = 0;
       lim = 0;
@@ -240,7 +263,7 @@ final class SlicedInput {
 
   /** Refills the buffer; returns false on end of stream. */
   private boolean fill() throws IOException {
-    if (fullReads >= 4 && buf == smallBuf) {
+    if (fullReads >= 4 && buf.length < LARGE_BUFFER) {
       buf = new byte[LARGE_BUFFER]; // empty now (pos == lim): nothing to carry over
     }
     int n = readSocket(buf, 0, buf.length);

@@ -84,6 +84,20 @@ class SlicedInputTest {
   }
 
   @Test
+  void aLongLivedStreamReadsThroughASmallBufferAndKeepsWhatWasBuffered() throws Exception {
+    SlicedInput in = input(new ScriptedConnection().then("HTTP/1.1 200 OK\r\n\r\nab").then("cd"));
+    assertEquals("HTTP/1.1 200 OK", in.readLine(new int[] {1000}, "response head"));
+    assertEquals("", in.readLine(new int[] {1000}, "response head"));
+    in.streaming();
+    assertEquals(SlicedInput.STREAM_BUFFER, in.buf.length);
+    assertEquals('a', in.read());
+    assertEquals('b', in.read());
+    assertEquals('c', in.read());
+    in.shrinkBuffer(); // back in the pool: the usual buffer again, the unread byte kept
+    assertEquals('d', in.read());
+  }
+
+  @Test
   void onAQuietConnectionTheCallDeadlineBoundsTheOneRead() throws Exception {
     ScriptedConnection c = new ScriptedConnection().quiet().then("ok");
     SlicedInput in = new SlicedInput(c, "test://peer");
