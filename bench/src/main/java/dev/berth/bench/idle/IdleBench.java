@@ -67,8 +67,9 @@ public final class IdleBench {
     if (counts.isEmpty()) {
       counts = List.of(100, 1000, 10000);
     }
-    System.out.printf("java %s, %s readers, %d cores%n", Runtime.version(), virtualThreads() ? "virtual-thread" : "platform-thread",
-        Runtime.getRuntime().availableProcessors());
+    System.out.printf("java %s, %s readers, %d cores, load average %s%n", Runtime.version(),
+        virtualThreads() ? "virtual-thread" : "platform-thread", Runtime.getRuntime().availableProcessors(),
+        Files.readString(Path.of("/proc/loadavg")).trim());
     Process peer = null;
     String address = engine;
     if (engine == null) {
@@ -179,18 +180,21 @@ public final class IdleBench {
     double idleSec = (System.nanoTime() - w0) / 1e9;
     double cpuMsPerSec = (processCpu() - p0) / 1e6 / idleSec;
     long c0 = System.nanoTime();
+    long cancelCpu0 = processCpu();
     synchronized (readers) {
       for (FrameReader r : readers) {
         r.close();
       }
     }
+    long closeLoopMs = (System.nanoTime() - c0) / 1_000_000;
     boolean allEnded = ended.await(30, TimeUnit.SECONDS);
     long cancelMs = (System.nanoTime() - c0) / 1_000_000;
+    long cancelCpuMs = (processCpu() - cancelCpu0) / 1_000_000;
     int open = n - failedToOpen.get();
     System.out.printf("%6d streams (%d opened in %d ms): heap/stream %6.1f KiB, fds/stream %.2f, idle CPU %.2f ms/s"
-            + " (%.4f ms/s per stream), cancel-all %d ms%s%n",
+            + " (%.4f ms/s per stream), cancel-all %d ms (closing: %d ms, CPU %d ms)%s%n",
         n, open, openMs, heap / 1024.0 / Math.max(1, open), fds / (double) Math.max(1, open), cpuMsPerSec,
-        cpuMsPerSec / Math.max(1, open), cancelMs, allEnded ? "" : " (NOT all ended)");
+        cpuMsPerSec / Math.max(1, open), cancelMs, closeLoopMs, cancelCpuMs, allEnded ? "" : " (NOT all ended)");
     for (Thread t : threads) {
       t.join(1000);
     }

@@ -175,17 +175,7 @@ final class SlicedInput {
       t.initCause(e);
       throw t;
     } catch (IOException e) {
-      if (closed) {
-        SocketException s = new SocketException("connection closed");
-        s.initCause(e);
-        throw s;
-      }
-      if (Thread.currentThread().isInterrupted()) {
-        InterruptedIOException i = new InterruptedIOException("interrupted while waiting for " + endpoint);
-        i.initCause(e);
-        throw i;
-      }
-      throw e;
+      throw failure(e);
     }
   }
 
@@ -241,19 +231,24 @@ final class SlicedInput {
               + readTimeoutNanos / 1_000_000 + " ms");
         }
       } catch (IOException e) {
-        if (closed) {
-          SocketException s = new SocketException("connection closed");
-          s.initCause(e);
-          throw s;
-        }
-        if (Thread.currentThread().isInterrupted()) {
-          InterruptedIOException i = new InterruptedIOException("interrupted while waiting for " + endpoint);
-          i.initCause(e);
-          throw i;
-        }
-        throw e;
+        throw failure(e);
       }
     }
+  }
+
+  /** A read failure as the caller should see it: closed or interrupted, if that is what caused it. */
+  private IOException failure(IOException e) {
+    if (closed) {
+      SocketException s = new SocketException("connection closed");
+      s.initCause(e);
+      return s;
+    }
+    if (Thread.currentThread().isInterrupted()) {
+      InterruptedIOException i = new InterruptedIOException("interrupted while waiting for " + endpoint);
+      i.initCause(e);
+      return i;
+    }
+    return e;
   }
 
   private SocketTimeoutException callTimedOut() {
