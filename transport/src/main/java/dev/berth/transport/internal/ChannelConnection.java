@@ -26,8 +26,8 @@ final class ChannelConnection implements Connection, QuietReads {
   private final SocketChannel ch;
   private final String endpoint;
   private final Poller.Registration registration;
-  private final InputStream in = new In();
-  private final OutputStream out = new Out();
+  private final In in = new In();
+  private final Out out = new Out();
   private volatile long readTimeoutNanos;
   private volatile boolean closed;
 
@@ -96,6 +96,18 @@ final class ChannelConnection implements Connection, QuietReads {
   @Override
   public String toString() {
     return "connection to " + endpoint;
+  }
+
+  /**
+   * Forgets the wrapped caller buffers (the request writer's, the reader's previous one), so that
+   * a long-lived stream does not pin them while it idles. Called by the exchange's thread before
+   * anyone else may write.
+   */
+  void forgetBuffers() {
+    in.lastArray = null;
+    in.lastBuffer = null;
+    out.lastArray = null;
+    out.lastBuffer = null;
   }
 
   private final class In extends InputStream {

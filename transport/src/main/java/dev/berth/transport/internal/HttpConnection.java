@@ -67,6 +67,9 @@ final class HttpConnection {
   void streaming() {
     in.streaming();
     writer.release();
+    if (conn instanceof ChannelConnection) {
+      ((ChannelConnection) conn).forgetBuffers();
+    }
   }
 
   /** Set when writing to the socket failed (not when the request body's own source failed). */
