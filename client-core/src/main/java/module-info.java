@@ -9,5 +9,5 @@ module dev.berth.client {
 
   exports dev.berth.client;
   // shared plumbing for the service modules; not API
-  exports dev.berth.client.internal to dev.berth.containers, dev.berth.images;
+  exports dev.berth.client.internal to dev.berth.containers, dev.berth.images, dev.berth.pods;
 }

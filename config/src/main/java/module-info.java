@@ -7,4 +7,6 @@ module dev.berth.config {
   requires transitive dev.berth.client;
 
   exports dev.berth.config;
+
+  uses dev.berth.transport.DoerProvider;
 }

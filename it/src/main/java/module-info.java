@@ -9,9 +9,12 @@ module dev.berth.it {
   requires dev.berth.images;
   requires dev.berth.networks;
   requires dev.berth.volumes;
+  requires dev.berth.pods;
+  requires dev.berth.catalog;
   requires dev.berth.config;
   requires dev.berth.transport.junixsocket;
   requires dev.berth.transport.ssh;
+  requires dev.berth.transport.http2;
   requires dev.berth.tracing.opentelemetry;
   requires dev.berth.tracing.micrometer;
   requires dev.berth.testkit;

@@ -12,6 +12,7 @@ module dev.berth.types {
   exports dev.berth.types.networks;
   exports dev.berth.types.volumes;
   exports dev.berth.types.progress;
+  exports dev.berth.types.pods;
 
   opens dev.berth.types.system to com.fasterxml.jackson.databind;
   opens dev.berth.types.containers to com.fasterxml.jackson.databind;
@@ -20,4 +21,5 @@ module dev.berth.types {
   opens dev.berth.types.networks to com.fasterxml.jackson.databind;
   opens dev.berth.types.volumes to com.fasterxml.jackson.databind;
   opens dev.berth.types.progress to com.fasterxml.jackson.databind;
+  opens dev.berth.types.pods to com.fasterxml.jackson.databind;
 }

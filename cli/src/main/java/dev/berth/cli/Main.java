@@ -1,6 +1,7 @@
 package dev.berth.cli;
 
 import dev.berth.client.BerthException;
+import dev.berth.client.DockerOperations;
 import dev.berth.client.EngineClient;
 import dev.berth.client.FrameReader;
 import dev.berth.client.JsonStream;
@@ -36,11 +37,11 @@ import java.util.UUID;
  * says which engine that is and why.
  */
 public final class Main {
-  private static final Operation CREATE = Operation.of("ContainerCreate", "POST", "/containers/create");
-  private static final Operation START = Operation.of("ContainerStart", "POST", "/containers/{id}/start");
-  private static final Operation WAIT = Operation.of("ContainerWait", "POST", "/containers/{id}/wait");
-  private static final Operation LOGS = Operation.of("ContainerLogs", "GET", "/containers/{id}/logs");
-  private static final Operation DELETE = Operation.of("ContainerDelete", "DELETE", "/containers/{id}");
+  private static final Operation CREATE = DockerOperations.CONTAINER_CREATE;
+  private static final Operation START = DockerOperations.CONTAINER_START;
+  private static final Operation WAIT = DockerOperations.CONTAINER_WAIT;
+  private static final Operation LOGS = DockerOperations.CONTAINER_LOGS;
+  private static final Operation DELETE = DockerOperations.CONTAINER_DELETE;
 
   private final PrintStream out;
   private final PrintStream err;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.catalog.Catalog;
 import dev.berth.client.BerthException;
 import dev.berth.client.CancelledException;
 import dev.berth.client.EngineClient;
@@ -218,6 +219,26 @@ class ReadmeEngineSnippetsTest {
     Map<?, ?> info = client.call(Request.get("/info").build(), Map.class);
     // END README
     assertNotNull(info.get("ID"));
+  }
+
+  @Test
+  void theCatalogInFiveLines(TestEngine engine) throws Exception {
+    EngineClient client = engine.client();
+    withBusybox(engine, () -> {
+      try {
+        // README: catalog
+        Catalog catalog = Catalog.of(client);                                 // docker 1.41, podman 4.3.1, ...
+        System.out.println(catalog.categories());                             // [Config, Container, Distribution, ...]
+        System.out.println(catalog.describe("ContainerCreate").docUrl());
+        Map<?, ?> conny = (Map<?, ?>) catalog.invoke(client, "ContainerCreate", Map.of("name", "conny"),
+            Map.of("Image", "busybox", "HostConfig", Map.of("NetworkMode", "none")));
+        // END README
+        assertEquals("/conny", ((Map<?, ?>) catalog.invoke(client, "ContainerInspect", Map.of("id", conny.get("Id"))))
+            .get("Name"));
+      } finally {
+        Catalog.of(client).exchange(client, "ContainerDelete", Map.of("id", "conny", "force", true));
+      }
+    });
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.berth.containers;
 
+import dev.berth.client.internal.Signals;
+
 /** Options of {@link ContainerService#kill}: the signal. Immutable. */
 public final class ContainerKillOptions {
   /** {@code SIGKILL}. */

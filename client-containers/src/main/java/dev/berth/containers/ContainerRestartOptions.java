@@ -1,5 +1,6 @@
 package dev.berth.containers;
 
+import dev.berth.client.internal.Signals;
 import java.time.Duration;
 
 /**

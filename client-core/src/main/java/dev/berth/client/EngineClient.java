@@ -3,6 +3,7 @@ package dev.berth.client;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.client.internal.CappedInput;
 import dev.berth.client.internal.Codec;
 import dev.berth.client.internal.Errors;
 import dev.berth.transport.Doer;
@@ -12,6 +13,7 @@ import dev.berth.transport.RawStream;
 import dev.berth.transport.Request;
 import dev.berth.transport.RequestBody;
 import dev.berth.transport.Response;
+import dev.berth.types.system.EngineKind;
 import dev.berth.types.system.Ping;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,8 +21,10 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
 
 /**
  * A client for one engine: a {@link Doer} plus the API version and the JSON codec. Thread-safe;
@@ -31,8 +35,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * pinned version, or the one negotiated with the engine on first use: the older of the engine's
  * version and {@link ApiVersion#MAX}). Error statuses become {@link EngineException}s, transport
  * failures {@link TransportException}s.
+ *
+ * <p>Paths under {@code /libpod/} are Podman's own API: they get the engine's libpod version
+ * ({@code /v4.3.1/libpod/pods/json}), and on any other engine they fail with an
+ * {@link UnsupportedEngineException} before they are sent.
  */
 public final class EngineClient implements AutoCloseable {
+  /** The default of {@link Builder#maxResponseSize(long)}: 16 MiB. */
+  public static final long DEFAULT_MAX_RESPONSE_SIZE = 16L * 1024 * 1024;
+  /** The default of {@link Builder#maxStreamValueSize(long)}: 4 MiB. */
+  public static final long DEFAULT_MAX_STREAM_VALUE_SIZE = 4L * 1024 * 1024;
   private static final Request PING = Request.get("/_ping").operation("SystemPing", "/_ping").build();
   private final Doer doer;
   private final boolean ownsDoer;
@@ -41,7 +53,10 @@ public final class EngineClient implements AutoCloseable {
   private final ReentrantLock negotiation = new ReentrantLock();
   private volatile ApiVersion negotiated;
   private volatile String prefix;
+  private volatile Ping detected; // what the negotiation's ping (or, when pinned, a first ping) told
   private final ClientListener listener;
+  private final long maxResponseSize;
+  private final long maxStreamValueSize;
   private volatile boolean closed;
 
   private EngineClient(Builder b) {
@@ -50,6 +65,8 @@ public final class EngineClient implements AutoCloseable {
     this.ownsDoer = b.ownsDoer;
     this.pinned = b.apiVersion;
     this.max = b.maxApiVersion;
+    this.maxResponseSize = b.maxResponseSize;
+    this.maxStreamValueSize = b.maxStreamValueSize;
     if (pinned != null) {
       this.negotiated = pinned;
       this.prefix = "/v" + pinned;
@@ -123,6 +140,7 @@ public final class EngineClient implements AutoCloseable {
         Ping ping = ping(trigger);
         ApiVersion engine = ping.apiVersion() == null ? ApiVersion.FALLBACK : parseEngineVersion(ping.apiVersion());
         ApiVersion chosen = ApiVersion.min(engine, max);
+        detected = ping;
         prefix = "/v" + chosen;
         negotiated = chosen;
       }
@@ -138,6 +156,56 @@ public final class EngineClient implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new MalformedResponseException("the engine reported an unreadable API version: " + s, e);
     }
+  }
+
+  /**
+   * Which engine answers: {@link EngineKind#PODMAN} when its {@code /_ping} names Libpod (a
+   * {@code Libpod-API-Version} header or {@code Server: Libpod/…}), else {@link EngineKind#DOCKER}
+   * (or {@link EngineKind#UNKNOWN}). Read from the ping that negotiates the API version; a client
+   * with a pinned version pings once for it on first use. Then remembered.
+   *
+   * @throws TransportException when the engine cannot be reached
+   */
+  public EngineKind engineKind() {
+    return detected().kind();
+  }
+
+  /**
+   * Podman's own (libpod) API version, e.g. {@code 4.3.1}, which requests to {@code /libpod/…}
+   * paths use: the version the engine reports in its {@code Libpod-API-Version} header (Podman
+   * serves its own version's libpod paths; berth never asks for one it does not have). Empty for
+   * an engine that is not Podman. Detected like {@link #engineKind()}.
+   *
+   * @throws TransportException when the engine cannot be reached
+   * @throws MalformedResponseException when the engine reports an unreadable version
+   */
+  public Optional<String> libpodApiVersion() {
+    Ping p = detected();
+    if (p.kind() != EngineKind.PODMAN || p.libpodApiVersion() == null) {
+      return Optional.empty();
+    }
+    if (!LIBPOD_VERSION.matcher(p.libpodApiVersion()).matches()) {
+      // it becomes part of every libpod path: never let an engine's text steer the request
+      throw new MalformedResponseException("the engine reported an unreadable libpod API version: "
+          + p.libpodApiVersion(), null);
+    }
+    return Optional.of(p.libpodApiVersion());
+  }
+
+  private static final Pattern LIBPOD_VERSION = Pattern.compile("[0-9]{1,4}(\\.[0-9]{1,4}){0,2}");
+  private static final String LIBPOD = "/libpod/";
+
+  private Ping detected() {
+    Ping p = detected;
+    if (p == null) {
+      if (pinned == null) {
+        apiVersion(); // negotiation keeps its ping
+      } else {
+        detected = ping(); // two threads racing here both ping: harmless, same answer
+      }
+      p = detected;
+    }
+    return p;
   }
 
   /**
@@ -248,7 +316,7 @@ public final class EngineClient implements AutoCloseable {
       java.util.function.Consumer<BerthException> onFailure =
           listener == ClientListener.NONE ? null : e -> failed(sent, e);
       return new JsonStream<>(r, mapper(), mapper().constructType(type), describe(request), checkErrors,
-          onFailure);
+          onFailure, maxStreamValueSize);
     } catch (RuntimeException e) {
       r.close();
       throw e;
@@ -330,7 +398,23 @@ public final class EngineClient implements AutoCloseable {
       return listener == ClientListener.NONE ? request : request.copy();
     }
     apiVersion(request);
+    if (request.path().startsWith(LIBPOD)) {
+      return request.toBuilder().path(libpodPrefix(request) + request.path()).build();
+    }
     return request.toBuilder().path(prefix + request.path()).build();
+  }
+
+  private String libpodPrefix(Request request) {
+    Optional<String> v = libpodApiVersion();
+    if (v.isPresent()) {
+      return "/v" + v.get();
+    }
+    EngineKind kind = engineKind();
+    if (kind == EngineKind.PODMAN) { // "Server: Libpod/…" without the version header
+      throw new MalformedResponseException(describe(request)
+          + ": Podman did not report its libpod API version (Libpod-API-Version) in its /_ping", null);
+    }
+    throw new UnsupportedEngineException(describe(request), EngineKind.PODMAN, kind);
   }
 
   private void checkOpen() {
@@ -363,7 +447,11 @@ public final class EngineClient implements AutoCloseable {
   private <T> T decode(Request request, JavaType type) {
     Request sent = versioned(request);
     try (Response r = checked(sent, request)) {
-      InputStream in = r.body().stream();
+      String length = r.headers().first("Content-Length");
+      if (length != null && length.trim().length() > 0 && isOver(length.trim(), maxResponseSize)) {
+        throw failed(sent, tooLarge(describe(request), maxResponseSize, "maxResponseSize"));
+      }
+      InputStream in = new CappedInput(r.body().stream(), maxResponseSize);
       try (JsonParser p = mapper().getFactory().createParser(in)) {
         // the response is closed by its owner, here, after the listener heard of any failure; the
         // parser must not close it on its own at end of input (a bare `null` body reads to EOF)
@@ -375,8 +463,13 @@ public final class EngineClient implements AutoCloseable {
         drainStream(in);
         return value;
       } catch (com.fasterxml.jackson.core.JacksonException e) {
+        if (e.getCause() instanceof CappedInput.LimitExceeded) {
+          throw failed(sent, tooLarge(describe(request), maxResponseSize, "maxResponseSize"));
+        }
         throw failed(sent, new MalformedResponseException(describe(request)
             + ": the engine's answer is not the expected JSON: " + e.getOriginalMessage(), e));
+      } catch (CappedInput.LimitExceeded e) {
+        throw failed(sent, tooLarge(describe(request), maxResponseSize, "maxResponseSize"));
       } catch (IOException e) {
         throw failed(sent, Errors.fromIOException(request, e, doer));
       }
@@ -414,6 +507,24 @@ public final class EngineClient implements AutoCloseable {
     return Errors.describe(request);
   }
 
+  /** Whether a Content-Length value is over {@code limit} (digits beyond a long are). */
+  private static boolean isOver(String length, long limit) {
+    if (!length.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return false; // not a length: the transport rejects it
+    }
+    try {
+      return Long.parseLong(length) > limit;
+    } catch (NumberFormatException e) {
+      return true;
+    }
+  }
+
+  static ResponseTooLargeException tooLarge(String operation, long limit, String setting) {
+    return new ResponseTooLargeException(operation + ": the engine's answer is larger than " + limit
+        + " bytes, the client's limit (EngineClient.Builder." + setting + "); an engine that sends so much"
+        + " is broken or hostile, or the limit is too low for this host", limit);
+  }
+
   /** Configures an {@link EngineClient}; not thread-safe. */
   public static final class Builder {
     private final Doer doer;
@@ -421,6 +532,8 @@ public final class EngineClient implements AutoCloseable {
     private ApiVersion apiVersion;
     private ApiVersion maxApiVersion = ApiVersion.MAX;
     private ClientListener listener = ClientListener.NONE;
+    private long maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
+    private long maxStreamValueSize = DEFAULT_MAX_STREAM_VALUE_SIZE;
 
     private Builder(Doer doer, boolean ownsDoer) {
       this.doer = doer;
@@ -460,6 +573,40 @@ public final class EngineClient implements AutoCloseable {
     public Builder listener(ClientListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
+    }
+
+    /**
+     * The largest JSON answer the client reads (default {@value EngineClient#DEFAULT_MAX_RESPONSE_SIZE}
+     * bytes, 16 MiB: a container list of thousands of containers is a few MiB). Larger answers,
+     * or a {@code Content-Length} announcing one, fail with {@link ResponseTooLargeException}
+     * after reading at most this many bytes, unknown fields included. Decoded objects take
+     * several times their JSON size in the heap: keep the limit well below it.
+     *
+     * @throws IllegalArgumentException when not positive
+     */
+    public Builder maxResponseSize(long bytes) {
+      this.maxResponseSize = positive(bytes, "maxResponseSize");
+      return this;
+    }
+
+    /**
+     * The largest single value of a JSON stream (an event, a pull/push/build progress message)
+     * the client reads (default {@value EngineClient#DEFAULT_MAX_STREAM_VALUE_SIZE} bytes, 4 MiB;
+     * within 8 KiB, the parser's read-ahead); the stream as a whole is unbounded. A larger value
+     * fails the stream with {@link ResponseTooLargeException}.
+     *
+     * @throws IllegalArgumentException when not positive
+     */
+    public Builder maxStreamValueSize(long bytes) {
+      this.maxStreamValueSize = positive(bytes, "maxStreamValueSize");
+      return this;
+    }
+
+    private static long positive(long bytes, String name) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException(name + " must be positive: " + bytes);
+      }
+      return bytes;
     }
 
     /** The client. */

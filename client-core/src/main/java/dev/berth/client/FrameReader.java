@@ -94,10 +94,7 @@ public final class FrameReader implements Closeable {
         throw new MalformedResponseException(what + ": frame of " + Integer.toUnsignedString(size)
             + " bytes exceeds the limit of " + MAX_FRAME, null);
       }
-      if (size > buffer.length) {
-        buffer = new byte[Math.max(size, Math.min(MAX_FRAME, buffer.length * 2))];
-      }
-      int got = readFully(buffer, 0, size);
+      int got = readFrame(size);
       if (closed) {
         return end();
       }
@@ -124,6 +121,25 @@ public final class FrameReader implements Closeable {
     length = 0;
     close();
     return false;
+  }
+
+  /**
+   * Reads a frame of {@code size} bytes, growing the buffer as the bytes arrive rather than to
+   * what the header claims: a hostile or corrupt header alone must not cost 64 MiB.
+   */
+  private int readFrame(int size) throws IOException {
+    int got = 0;
+    while (got < size) {
+      if (got == buffer.length) {
+        buffer = Arrays.copyOf(buffer, (int) Math.min(size, buffer.length * 2L));
+      }
+      int r = in.read(buffer, got, Math.min(size, buffer.length) - got);
+      if (r < 0) {
+        break;
+      }
+      got += r;
+    }
+    return got;
   }
 
   private int readFully(byte[] b, int off, int len) throws IOException {

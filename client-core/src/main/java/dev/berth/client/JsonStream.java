@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.berth.client.internal.CappedInput;
 import dev.berth.client.internal.Errors;
 import dev.berth.transport.Response;
 import java.io.Closeable;
@@ -36,16 +37,20 @@ public final class JsonStream<T> implements Closeable, Iterator<T> {
   private volatile boolean closed;
   private boolean done;
   private T next;
+  private final long maxValueSize;
+  private static final int READ_AHEAD = 8 * 1024;
+  private CappedInput capped;
 
   private final java.util.function.Consumer<BerthException> onFailure; // null: nobody listens
 
   JsonStream(Response response, ObjectMapper mapper, JavaType type, String operation, boolean checkErrors) {
-    this(response, mapper, type, operation, checkErrors, null);
+    this(response, mapper, type, operation, checkErrors, null, EngineClient.DEFAULT_MAX_STREAM_VALUE_SIZE);
   }
 
   JsonStream(Response response, ObjectMapper mapper, JavaType type, String operation, boolean checkErrors,
-      java.util.function.Consumer<BerthException> onFailure) {
+      java.util.function.Consumer<BerthException> onFailure, long maxValueSize) {
     this.onFailure = onFailure;
+    this.maxValueSize = maxValueSize;
     this.response = response;
     this.mapper = mapper;
     this.type = type;
@@ -76,7 +81,9 @@ public final class JsonStream<T> implements Closeable, Iterator<T> {
     }
     try {
       if (parser == null) {
-        parser = mapper.getFactory().createParser(response.body().stream());
+        // the parser reads ahead up to a buffer (8000 bytes): a value may run that much over
+        capped = new CappedInput(response.body().stream(), maxValueSize + READ_AHEAD);
+        parser = mapper.getFactory().createParser(capped);
       }
       JsonToken token = parser.nextToken();
       if (token == null) {
@@ -95,17 +102,26 @@ public final class JsonStream<T> implements Closeable, Iterator<T> {
       if (closed) {
         return false;
       }
+      capped.restart(parser.currentLocation().getByteOffset()); // the limit is per value
       next = value;
       return true;
     } catch (JacksonException e) {
       if (closed) {
         return false;
       }
+      if (e.getCause() instanceof CappedInput.LimitExceeded) {
+        throw fail(EngineClient.tooLarge(operation, maxValueSize, "maxStreamValueSize"));
+      }
       if (e.getCause() instanceof IOException && !(e.getCause() instanceof JacksonException)) {
         throw fail(Errors.fromIOExceptionDescribed(operation, (IOException) e.getCause(), response));
       }
       throw fail(new MalformedResponseException(operation + ": unreadable JSON in the stream: "
           + e.getOriginalMessage(), e));
+    } catch (CappedInput.LimitExceeded e) {
+      if (closed) {
+        return false;
+      }
+      throw fail(EngineClient.tooLarge(operation, maxValueSize, "maxStreamValueSize"));
     } catch (IOException e) {
       if (closed) {
         return false;

@@ -2,7 +2,8 @@ package dev.berth.client;
 
 /**
  * The engine reported an error inside a progress stream it had already started with HTTP 200
- * (pull, push, build, load, import). {@link #engineMessage()} is the engine's own words.
+ * (pull, push, build, load, import). {@link #engineMessage()} is the engine's own words, capped
+ * at 2048 characters with control characters replaced, as for error bodies.
  */
 public class StreamErrorException extends BerthException {
   private static final long serialVersionUID = 1L;
@@ -11,8 +12,9 @@ public class StreamErrorException extends BerthException {
 
   /** An error for {@code operation} with the engine's message and optional numeric code. */
   public StreamErrorException(String operation, String engineMessage, Integer code) {
-    super(operation + ": the engine reported an error in the progress stream: " + engineMessage);
-    this.engineMessage = engineMessage;
+    super(operation + ": the engine reported an error in the progress stream: "
+        + dev.berth.client.internal.Errors.cut(String.valueOf(engineMessage)));
+    this.engineMessage = dev.berth.client.internal.Errors.cut(String.valueOf(engineMessage));
     this.code = code;
   }
 

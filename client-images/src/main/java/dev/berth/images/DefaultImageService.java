@@ -1,6 +1,7 @@
 package dev.berth.images;
 
 import dev.berth.client.ApiVersion;
+import dev.berth.client.DockerOperations;
 import dev.berth.client.EngineClient;
 import dev.berth.client.Filters;
 import dev.berth.client.InvalidRequestException;
@@ -10,6 +11,7 @@ import dev.berth.client.Operation;
 import dev.berth.client.RegistryAuth;
 import dev.berth.client.RegistryCredentials;
 import dev.berth.client.ServerErrorException;
+import dev.berth.client.UnsupportedApiVersionException;
 import dev.berth.images.internal.ContextTar;
 import dev.berth.images.internal.References;
 import dev.berth.transport.Request;
@@ -47,22 +49,32 @@ final class DefaultImageService implements ImageService {
   /** The status line of a finished push, for engines that send no aux record (Podman 4.3). */
   private static final java.util.regex.Pattern PUSHED_LINE =
       java.util.regex.Pattern.compile("(\\S+): digest: (sha256:[0-9a-f]{64}) size: ([0-9]{1,18})");
-  static final Operation LIST = Operation.of("ImageList", "GET", "/images/json");
-  static final Operation INSPECT = Operation.of("ImageInspect", "GET", "/images/{name}/json");
-  static final Operation HISTORY = Operation.of("ImageHistory", "GET", "/images/{name}/history");
-  static final Operation TAG = Operation.of("ImageTag", "POST", "/images/{name}/tag");
-  static final Operation DELETE = Operation.of("ImageDelete", "DELETE", "/images/{name}");
-  static final Operation PRUNE = Operation.of("ImagePrune", "POST", "/images/prune");
-  static final Operation SEARCH = Operation.of("ImageSearch", "GET", "/images/search");
-  static final Operation COMMIT = Operation.of("ImageCommit", "POST", "/commit");
-  static final Operation CREATE = Operation.of("ImageCreate", "POST", "/images/create");
-  static final Operation LOAD = Operation.of("ImageLoad", "POST", "/images/load");
-  static final Operation GET = Operation.of("ImageGet", "GET", "/images/{name}/get");
-  static final Operation GET_ALL = Operation.of("ImageGetAll", "GET", "/images/get");
-  static final Operation BUILD = Operation.of("ImageBuild", "POST", "/build");
-  static final Operation BUILD_PRUNE = Operation.of("BuildPrune", "POST", "/build/prune", ApiVersion.of(1, 31));
-  static final Operation PUSH = Operation.of("ImagePush", "POST", "/images/{name}/push");
-  static final Operation DISTRIBUTION = Operation.of("DistributionInspect", "GET", "/distribution/{name}/json");
+  static final Operation LIST = DockerOperations.IMAGE_LIST;
+  static final Operation INSPECT = DockerOperations.IMAGE_INSPECT;
+  static final Operation HISTORY = DockerOperations.IMAGE_HISTORY;
+  static final Operation TAG = DockerOperations.IMAGE_TAG;
+  static final Operation DELETE = DockerOperations.IMAGE_DELETE;
+  static final Operation PRUNE = DockerOperations.IMAGE_PRUNE;
+  static final Operation SEARCH = DockerOperations.IMAGE_SEARCH;
+  static final Operation COMMIT = DockerOperations.IMAGE_COMMIT;
+  static final Operation CREATE = DockerOperations.IMAGE_CREATE;
+  static final Operation LOAD = DockerOperations.IMAGE_LOAD;
+  static final Operation GET = DockerOperations.IMAGE_GET;
+  static final Operation GET_ALL = DockerOperations.IMAGE_GET_ALL;
+  static final Operation BUILD = DockerOperations.IMAGE_BUILD;
+  static final Operation BUILD_PRUNE = DockerOperations.BUILD_PRUNE;
+  static final Operation PUSH = DockerOperations.IMAGE_PUSH;
+  static final Operation DISTRIBUTION = DockerOperations.DISTRIBUTION_INSPECT;
+  /** When the options below came to the API. */
+  static final ApiVersion SHARED_SIZE = ApiVersion.of(1, 42);
+  static final ApiVersion PUSH_PLATFORM = ApiVersion.of(1, 46);
+  static final ApiVersion LIST_MANIFESTS = ApiVersion.of(1, 47);
+  static final ApiVersion INSPECT_MANIFESTS = ApiVersion.of(1, 48);
+  static final ApiVersion LOAD_PLATFORM = ApiVersion.of(1, 48);
+  static final ApiVersion HISTORY_SAVE_PLATFORM = ApiVersion.of(1, 48);
+  static final ApiVersion RESERVED_SPACE = ApiVersion.of(1, 48);
+  static final ApiVersion INSPECT_PLATFORM = ApiVersion.of(1, 49);
+  static final ApiVersion DELETE_PLATFORMS = ApiVersion.of(1, 50);
 
   static final String TAR = "application/x-tar";
   static final String AUTH_HEADER = "X-Registry-Auth";
@@ -92,6 +104,26 @@ final class DefaultImageService implements ImageService {
 
   private static <T> T require(T value, String name) {
     return Objects.requireNonNull(value, name);
+  }
+
+  /** An OCI platform as the engine's {@code platform} parameters take it: JSON without empty fields. */
+  private String platformJson(DistributionInspect.Platform p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("architecture", p.architecture());
+    m.put("os", p.os());
+    m.put("os.version", p.osVersion());
+    m.put("os.features", p.osFeatures().isEmpty() ? null : p.osFeatures());
+    m.put("variant", p.variant());
+    m.values().removeIf(Objects::isNull);
+    return client.toJson(m);
+  }
+
+  /** Refuses, before anything is sent, an option the API in use does not have yet. */
+  private void requireApi(Operation op, String option, ApiVersion since) {
+    ApiVersion v = client.apiVersion();
+    if (!v.isAtLeast(since)) {
+      throw new UnsupportedApiVersionException(op.id() + " with " + option, since, v);
+    }
   }
 
   /** A JSON object answer; an empty body where the API promises one is malformed, never null. */
@@ -176,6 +208,14 @@ final class DefaultImageService implements ImageService {
     if (options.digests()) {
       b.query("digests", "true");
     }
+    if (options.sharedSize()) {
+      requireApi(LIST, "shared-size", SHARED_SIZE);
+      b.query("shared-size", "true");
+    }
+    if (options.manifests()) {
+      requireApi(LIST, "manifests", LIST_MANIFESTS);
+      b.query("manifests", "true");
+    }
     if (!options.filters().isEmpty()) {
       b.query("filters", client.toJson(options.filters().asMap()));
     }
@@ -189,8 +229,34 @@ final class DefaultImageService implements ImageService {
   }
 
   @Override
+  public ImageInspect inspect(String name, ImageInspectOptions options) {
+    require(name, "name");
+    require(options, "options");
+    Request.Builder b = client.request(INSPECT, name);
+    if (options.manifests()) {
+      requireApi(INSPECT, "manifests", INSPECT_MANIFESTS);
+      b.query("manifests", "true");
+    }
+    if (options.platform() != null) {
+      requireApi(INSPECT, "a platform", INSPECT_PLATFORM);
+      b.query("platform", platformJson(options.platform()));
+    }
+    Request r = b.build();
+    return referenceErrors(() -> object(r, ImageInspect.class));
+  }
+
+  @Override
   public List<HistoryItem> history(String name) {
     Request r = client.request(HISTORY, require(name, "name")).build();
+    return referenceErrors(() -> client.callList(r, HistoryItem.class));
+  }
+
+  @Override
+  public List<HistoryItem> history(String name, DistributionInspect.Platform platform) {
+    require(name, "name");
+    require(platform, "platform");
+    requireApi(HISTORY, "a platform", HISTORY_SAVE_PLATFORM);
+    Request r = client.request(HISTORY, name).query("platform", platformJson(platform)).build();
     return referenceErrors(() -> client.callList(r, HistoryItem.class));
   }
 
@@ -226,6 +292,10 @@ final class DefaultImageService implements ImageService {
     }
     if (options.noPrune()) {
       b.query("noprune", "true");
+    }
+    if (!options.platforms().isEmpty()) {
+      requireApi(DELETE, "platforms", DELETE_PLATFORMS);
+      options.platforms().forEach(p -> b.query("platforms", platformJson(p)));
     }
     Request r = b.build();
     return referenceErrors(() -> client.callList(r, ImageDeleteResponseItem.class));
@@ -337,7 +407,11 @@ final class DefaultImageService implements ImageService {
   public JsonStream<ProgressMessage> loadStream(InputStream imagesTar, ImageLoadOptions options) {
     require(imagesTar, "imagesTar");
     require(options, "options");
+    if (options.platform() != null) {
+      requireApi(LOAD, "a platform", LOAD_PLATFORM);
+    }
     Request r = longRunning(client.request(LOAD)).query("quiet", options.quiet() ? "1" : "0")
+        .query("platform", options.platform() == null ? null : platformJson(options.platform()))
         .body(RequestBody.ofStream(imagesTar, TAR)).build();
     return client.stream(r, ProgressMessage.class, true);
   }
@@ -370,7 +444,19 @@ final class DefaultImageService implements ImageService {
 
   @Override
   public InputStream saveStream(List<String> names) {
+    return save(names, null);
+  }
+
+  @Override
+  public InputStream saveStream(List<String> names, DistributionInspect.Platform platform) {
+    return save(names, require(platform, "platform"));
+  }
+
+  private InputStream save(List<String> names, DistributionInspect.Platform platform) {
     require(names, "names");
+    if (platform != null) {
+      requireApi(GET_ALL, "a platform", HISTORY_SAVE_PLATFORM);
+    }
     if (names.isEmpty()) {
       throw new IllegalArgumentException("names must not be empty");
     }
@@ -378,6 +464,7 @@ final class DefaultImageService implements ImageService {
     for (String n : names) {
       b.query("names", require(n, "names element"));
     }
+    b.query("platform", platform == null ? null : platformJson(platform));
     Response r = client.open(b.build());
     return r.body().stream();
   }
@@ -512,7 +599,19 @@ final class DefaultImageService implements ImageService {
   @Override
   public BuildPruneResponse pruneBuildCache(BuildCachePruneOptions options) {
     require(options, "options");
-    Request.Builder b = client.request(BUILD_PRUNE).readTimeout(Duration.ZERO).query("keep-storage", options.keepStorage());
+    boolean reservedSpace = options.maxUsedSpace() != null || options.minFreeSpace() != null
+        || options.keepStorage() != null && client.apiVersion().isAtLeast(RESERVED_SPACE);
+    if (options.maxUsedSpace() != null) {
+      requireApi(BUILD_PRUNE, "max-used-space", RESERVED_SPACE);
+    }
+    if (options.minFreeSpace() != null) {
+      requireApi(BUILD_PRUNE, "min-free-space", RESERVED_SPACE);
+    }
+    // keep-storage is deprecated from 1.48 on (and gone in 1.52): its successor is reserved-space
+    Request.Builder b = client.request(BUILD_PRUNE).readTimeout(Duration.ZERO)
+        .query(reservedSpace ? "reserved-space" : "keep-storage", options.keepStorage())
+        .query("max-used-space", options.maxUsedSpace())
+        .query("min-free-space", options.minFreeSpace());
     if (options.all()) {
       b.query("all", "true");
     }
@@ -558,7 +657,11 @@ final class DefaultImageService implements ImageService {
     } else if (tag != null && options.allTags()) {
       throw new IllegalArgumentException("allTags pushes a repository: give it without tag: " + name);
     }
+    if (options.platform() != null) {
+      requireApi(PUSH, "a platform", PUSH_PLATFORM);
+    }
     Request r = longRunning(client.request(PUSH, p.repository())).query("tag", tag)
+        .query("platform", options.platform() == null ? null : platformJson(options.platform()))
         .header(AUTH_HEADER, authHeader(options.auth(), p.repository())).build();
     return client.stream(r, ProgressMessage.class, true);
   }

@@ -9,11 +9,15 @@ public final class ImageListOptions {
 
   private final boolean all;
   private final boolean digests;
+  private final boolean sharedSize;
+  private final boolean manifests;
   private final Filters filters;
 
   private ImageListOptions(Builder b) {
     this.all = b.all;
     this.digests = b.digests;
+    this.sharedSize = b.sharedSize;
+    this.manifests = b.manifests;
     this.filters = b.filters.build();
   }
 
@@ -27,6 +31,8 @@ public final class ImageListOptions {
     Builder b = new Builder();
     b.all = all;
     b.digests = digests;
+    b.sharedSize = sharedSize;
+    b.manifests = manifests;
     b.filters = filters.toBuilder();
     return b;
   }
@@ -41,6 +47,16 @@ public final class ImageListOptions {
     return digests;
   }
 
+  /** Whether the engine computes {@code SharedSize} (API 1.42+). */
+  public boolean sharedSize() {
+    return sharedSize;
+  }
+
+  /** Whether each image lists its {@code Manifests} (API 1.47+). */
+  public boolean manifests() {
+    return manifests;
+  }
+
   /** The filters. */
   public Filters filters() {
     return filters;
@@ -50,6 +66,8 @@ public final class ImageListOptions {
   public static final class Builder {
     private boolean all;
     private boolean digests;
+    private boolean sharedSize;
+    private boolean manifests;
     private Filters.Builder filters = Filters.builder();
 
     private Builder() {}
@@ -63,6 +81,26 @@ public final class ImageListOptions {
     /** Fills in the repository digests of each image. */
     public Builder digests(boolean digests) {
       this.digests = digests;
+      return this;
+    }
+
+    /**
+     * Has the engine compute the bytes each image shares with others ({@code shared-size}, API
+     * 1.42+; older engines answer {@code -1}). On an older API the list throws
+     * {@link dev.berth.client.UnsupportedApiVersionException} before anything is sent.
+     */
+    public Builder sharedSize(boolean sharedSize) {
+      this.sharedSize = sharedSize;
+      return this;
+    }
+
+    /**
+     * Includes each image's {@code Manifests} (platform variants and attestations; API 1.47+, filled
+     * by a multi-platform image store only). On an older API the list throws
+     * {@link dev.berth.client.UnsupportedApiVersionException} before anything is sent.
+     */
+    public Builder manifests(boolean manifests) {
+      this.manifests = manifests;
       return this;
     }
 

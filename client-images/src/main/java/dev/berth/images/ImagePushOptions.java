@@ -1,5 +1,8 @@
 package dev.berth.images;
 
+import dev.berth.types.images.DistributionInspect;
+import java.util.Objects;
+
 import dev.berth.client.RegistryAuth;
 
 /** Options of {@link ImageService#push}: credentials, all tags. Immutable. */
@@ -9,10 +12,12 @@ public final class ImagePushOptions {
 
   private final RegistryAuth auth;
   private final boolean allTags;
+  private final DistributionInspect.Platform platform;
 
   private ImagePushOptions(Builder b) {
     this.auth = b.auth;
     this.allTags = b.allTags;
+    this.platform = b.platform;
   }
 
   /** A builder. */
@@ -25,6 +30,7 @@ public final class ImagePushOptions {
     Builder b = new Builder();
     b.auth = auth;
     b.allTags = allTags;
+    b.platform = platform;
     return b;
   }
 
@@ -41,16 +47,23 @@ public final class ImagePushOptions {
     return allTags;
   }
 
+  /** The platform variant to push, or {@code null} for all the image has (API 1.46+). */
+  public DistributionInspect.Platform platform() {
+    return platform;
+  }
+
   /** Never shows credentials. */
   @Override
   public String toString() {
-    return "ImagePushOptions[auth=" + (auth == null ? "default" : auth) + ", allTags=" + allTags + "]";
+    return "ImagePushOptions[auth=" + (auth == null ? "default" : auth) + ", allTags=" + allTags
+        + (platform == null ? "" : ", platform=" + platform) + "]";
   }
 
   /** Builds {@link ImagePushOptions}; not thread-safe. */
   public static final class Builder {
     private RegistryAuth auth;
     private boolean allTags;
+    private DistributionInspect.Platform platform;
 
     private Builder() {}
 
@@ -63,6 +76,16 @@ public final class ImagePushOptions {
     /** Pushes every local tag of a repository given without tag. */
     public Builder allTags(boolean allTags) {
       this.allTags = allTags;
+      return this;
+    }
+
+    /**
+     * Pushes only this platform variant of a multi-platform image ({@code platform}, API 1.46+; an OCI platform such as
+     * {@code new DistributionInspect.Platform("arm64", "linux", null, null, "v8")}). On an older API
+     * the call throws {@link dev.berth.client.UnsupportedApiVersionException} before anything is sent.
+     */
+    public Builder platform(DistributionInspect.Platform platform) {
+      this.platform = Objects.requireNonNull(platform, "platform");
       return this;
     }
 

@@ -1,5 +1,10 @@
 package dev.berth.images;
 
+import dev.berth.types.images.DistributionInspect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
 /** Options of {@link ImageService#remove}: force, keep parents. Immutable. */
 public final class ImageRemoveOptions {
   /** No force; untagged parent images are deleted too. */
@@ -7,10 +12,12 @@ public final class ImageRemoveOptions {
 
   private final boolean force;
   private final boolean noPrune;
+  private final List<DistributionInspect.Platform> platforms;
 
   private ImageRemoveOptions(Builder b) {
     this.force = b.force;
     this.noPrune = b.noPrune;
+    this.platforms = List.copyOf(b.platforms);
   }
 
   /** A builder. */
@@ -20,7 +27,9 @@ public final class ImageRemoveOptions {
 
   /** A builder holding these options. */
   public Builder toBuilder() {
-    return new Builder().force(force).noPrune(noPrune);
+    Builder b = new Builder().force(force).noPrune(noPrune);
+    b.platforms.addAll(platforms);
+    return b;
   }
 
   /**
@@ -36,15 +45,22 @@ public final class ImageRemoveOptions {
     return noPrune;
   }
 
+  /** The platform variants to delete ({@code platforms}, API 1.50+); empty for the whole image. */
+  public List<DistributionInspect.Platform> platforms() {
+    return platforms;
+  }
+
   @Override
   public String toString() {
-    return "ImageRemoveOptions[force=" + force + ", noPrune=" + noPrune + "]";
+    return "ImageRemoveOptions[force=" + force + ", noPrune=" + noPrune
+        + (platforms.isEmpty() ? "" : ", platforms=" + platforms) + "]";
   }
 
   /** Builds {@link ImageRemoveOptions}; not thread-safe. */
   public static final class Builder {
     private boolean force;
     private boolean noPrune;
+    private final List<DistributionInspect.Platform> platforms = new ArrayList<>();
 
     private Builder() {}
 
@@ -57,6 +73,16 @@ public final class ImageRemoveOptions {
     /** Keeps untagged parent images. */
     public Builder noPrune(boolean noPrune) {
       this.noPrune = noPrune;
+      return this;
+    }
+
+    /**
+     * Deletes only this platform's variant of a multi-platform image ({@code platforms}, API 1.50+;
+     * repeat for several). On an older API the removal throws
+     * {@link dev.berth.client.UnsupportedApiVersionException} before anything is sent.
+     */
+    public Builder platform(DistributionInspect.Platform platform) {
+      platforms.add(Objects.requireNonNull(platform, "platform"));
       return this;
     }
 

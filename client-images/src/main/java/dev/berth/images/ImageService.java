@@ -86,8 +86,40 @@ public interface ImageService {
   /** {@code GET /images/{name}/json}. */
   ImageInspect inspect(String name);
 
+  /**
+   * {@code GET /images/{name}/json} with options: the image's manifests (API 1.48+) or one platform
+   * variant (API 1.49+).
+   *
+   * @throws dev.berth.client.UnsupportedApiVersionException when an option is newer than the API in
+   *     use (before anything is sent)
+   */
+  default ImageInspect inspect(String name, ImageInspectOptions options) {
+    java.util.Objects.requireNonNull(name, "name");
+    if (!java.util.Objects.requireNonNull(options, "options").manifests() && options.platform() == null) {
+      return inspect(name);
+    }
+    throw new UnsupportedOperationException(getClass().getName() + " does not implement image inspect options");
+  }
+
+  /** {@link #inspect(String, ImageInspectOptions)} with options set on a builder. */
+  default ImageInspect inspect(String name, Consumer<ImageInspectOptions.Builder> options) {
+    ImageInspectOptions.Builder b = ImageInspectOptions.builder();
+    options.accept(b);
+    return inspect(name, b.build());
+  }
+
   /** {@code GET /images/{name}/history}: the image's layers, newest first. */
   List<HistoryItem> history(String name);
+
+  /**
+   * {@code GET /images/{name}/history?platform=}: the layers of one platform variant of a
+   * multi-platform image (API 1.48+).
+   *
+   * @throws dev.berth.client.UnsupportedApiVersionException on an older API (before anything is sent)
+   */
+  default List<HistoryItem> history(String name, DistributionInspect.Platform platform) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not implement image history of a platform");
+  }
 
   /**
    * {@code POST /images/{name}/tag?repo=&tag=}: gives the image {@code name} the additional name
@@ -265,6 +297,16 @@ public interface ImageService {
    * the caller must close it.
    */
   InputStream saveStream(List<String> names);
+
+  /**
+   * {@code GET /images/get?names=&platform=}: like {@link #saveStream(List)}, of one platform variant
+   * of multi-platform images (API 1.48+). The caller must close the stream.
+   *
+   * @throws dev.berth.client.UnsupportedApiVersionException on an older API (before anything is sent)
+   */
+  default InputStream saveStream(List<String> names, DistributionInspect.Platform platform) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not implement image save of a platform");
+  }
 
   // ---------------------------------------------------------------- build
 

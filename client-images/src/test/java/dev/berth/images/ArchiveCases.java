@@ -125,8 +125,10 @@ abstract class ArchiveCases {
     byte[] tarWithoutManifest = Fixtures.tar(Map.of("hello.txt", "hi"));
     StreamErrorException noManifest = assertThrows(StreamErrorException.class,
         () -> images.load(new ByteArrayInputStream(tarWithoutManifest)));
-    // without manifest.json the engine falls back to the legacy format and misses its index file
-    assertTrue(noManifest.engineMessage().contains("repositories: no such file"), noManifest.engineMessage());
+    // without manifest.json the graph-driver store falls back to the legacy format and misses its
+    // index file; the containerd image store (Docker 28.5) finds neither an OCI layout nor a manifest
+    String expected = engine.containerdImageStore() ? "unrecognized image format" : "repositories: no such file";
+    assertTrue(noManifest.engineMessage().contains(expected), noManifest.engineMessage());
   }
 
   @Test
@@ -198,6 +200,16 @@ abstract class ArchiveCases {
       ImageService images = ImageService.create(engine.client());
       String repository = engine.imageName("from-url");
       String url = "http://127.0.0.1:" + server.getLocalPort() + "/rootfs.tar";
+      if (!engine.sharesLoopback()) {
+        // an engine in its own network namespace (Docker 28.5 here) has its own 127.0.0.1: it
+        // really tries the download, and its refusal must come back as a typed error naming the URL
+        ServerErrorException refused = assertThrows(ServerErrorException.class, () -> images.importFromUrl(url,
+            ImageImportOptions.builder().repository(repository).tag("1").build()));
+        assertTrue(refused.engineMessage().contains(url) && refused.engineMessage().contains("connection refused"),
+            refused.engineMessage());
+        assertEquals(0, hits.get());
+        return;
+      }
       String id = images.importFromUrl(url, ImageImportOptions.builder().repository(repository).tag("1")
           .change("LABEL " + TestEngine.LABEL + "=" + engine.labels().get(TestEngine.LABEL)).build());
       serving.join(5000);
@@ -240,8 +252,13 @@ abstract class ArchiveCases {
     // Podman 4.3 reports Parent without the "sha256:" prefix
     String parent = images.inspect(engine.image()).id();
     assertEquals(podman() ? Fixtures.bare(parent) : parent, image.parent());
-    // Podman 4.3 leaves the committed image's Container empty
-    assertEquals(podman() ? "" : container, image.container());
+    // Podman 4.3 leaves the committed image's Container empty; Docker answers it up to API 1.44
+    // (ImageInspect.Container is gone from 1.45 on)
+    if (podman()) {
+      assertEquals("", image.container());
+    } else {
+      assertEquals(engine.apiAtLeast(1, 45) ? null : container, image.container());
+    }
     assertEquals("made\n", Fixtures.filesIn(engine, name + ":1", "/").get("made"));
 
     // a running container, not paused, committed without a name

@@ -10,6 +10,7 @@ import dev.berth.client.EngineClient;
 import dev.berth.client.InvalidRequestException;
 import dev.berth.client.JsonStream;
 import dev.berth.client.NotImplementedException;
+import dev.berth.client.UnsupportedApiVersionException;
 import dev.berth.client.StreamErrorException;
 import dev.berth.testkit.TestEngine;
 import dev.berth.transport.Request;
@@ -250,5 +251,13 @@ abstract class BuildCases {
         .filter("id", "berth-no-such-record").build());
     assertEquals(List.of(), pruned.cachesDeleted());
     assertEquals(0L, pruned.spaceReclaimed());
+    // keep-storage's successors (API 1.48+): Docker 28.5 takes them; 20.10 never sees them
+    BuildCachePruneOptions limits = BuildCachePruneOptions.builder().keepStorage(0).maxUsedSpace(1L << 40)
+        .minFreeSpace(1).filter("id", "berth-no-such-record").build();
+    if (engine.apiAtLeast(1, 48)) {
+      assertEquals(List.of(), images.pruneBuildCache(limits).cachesDeleted());
+    } else {
+      assertThrows(UnsupportedApiVersionException.class, () -> images.pruneBuildCache(limits));
+    }
   }
 }

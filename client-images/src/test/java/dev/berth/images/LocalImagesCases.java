@@ -13,13 +13,16 @@ import dev.berth.client.EngineException;
 import dev.berth.client.InvalidRequestException;
 import dev.berth.client.NotFoundException;
 import dev.berth.client.ServerErrorException;
+import dev.berth.client.UnsupportedApiVersionException;
 import dev.berth.containers.ContainerService;
 import dev.berth.testkit.TestEngine;
 import dev.berth.testkit.TestEngines;
 import dev.berth.types.containers.ContainerCreateRequest;
+import dev.berth.types.images.DistributionInspect;
 import dev.berth.types.images.HistoryItem;
 import dev.berth.types.images.ImageDeleteResponseItem;
 import dev.berth.types.images.ImageInspect;
+import dev.berth.types.images.ImageManifestSummary;
 import dev.berth.types.images.ImagePruneResponse;
 import dev.berth.types.images.ImageSummary;
 import java.io.ByteArrayInputStream;
@@ -183,6 +186,15 @@ abstract class LocalImagesCases {
       engine.remove(container);
       // Podman 4.3 reports Parent without the "sha256:" prefix
       assertEquals(podman() ? Fixtures.bare(parent) : parent, images.inspect(child).parent());
+      if (!podman() && engine.containerdImageStore()) {
+        // Docker 28.5's containerd store has no parent chain: the parent goes with its last name
+        // (the child keeps its layers), so noprune has nothing to keep
+        assertEquals(List.of(new ImageDeleteResponseItem(parentName, null), new ImageDeleteResponseItem(null, parent)),
+            images.remove(parentName, ImageRemoveOptions.DEFAULT));
+        List<ImageDeleteResponseItem> removed = images.remove(childName + ":1", o -> o.noPrune(noPrune));
+        assertTrue(removed.contains(new ImageDeleteResponseItem(null, child)), removed.toString());
+        continue;
+      }
       // the parent loses its name but stays: the child needs it
       assertEquals(List.of(new ImageDeleteResponseItem(Fixtures.listed(podman(), parentName), null)),
           images.remove(parentName, ImageRemoveOptions.DEFAULT));
@@ -265,15 +277,80 @@ abstract class LocalImagesCases {
   }
 
   @Test
+  void newerEnginesDescribeManifestsAndSharedSizeWhenAsked(TestEngine engine) {
+    ImageService images = ImageService.create(engine.client());
+    ContainerService containers = ContainerService.create(engine.client());
+    String name = engine.imageName("manifests") + ":1";
+    String id = Fixtures.tinyImage(images, engine, podman(), name);
+    String container = containers.create(ContainerCreateRequest.builder().image(name).cmd("true")
+        .labels(engine.labels()).hostConfig(h -> h.networkMode("none")).build()).id();
+    if (!engine.apiAtLeast(1, 42)) {
+      // Docker 20.10 and Podman 4.3 (API 1.41) have neither option: refused before anything is sent
+      assertThrows(UnsupportedApiVersionException.class, () -> images.list(o -> o.sharedSize(true)));
+      assertThrows(UnsupportedApiVersionException.class, () -> images.list(o -> o.manifests(true)));
+      assertThrows(UnsupportedApiVersionException.class, () -> images.inspect(name, o -> o.manifests(true)));
+      ImageInspect plain = images.inspect(name);
+      assertEquals(null, plain.descriptor());
+      assertEquals(List.of(), plain.manifests());
+      assertEquals(null, containers.inspect(container).imageManifestDescriptor());
+      return;
+    }
+    List<ImageSummary> listed = images.list(o -> o.reference(name).sharedSize(true).manifests(true));
+    assertEquals(1, listed.size(), listed.toString());
+    ImageSummary summary = listed.get(0);
+    assertEquals(id, summary.id());
+    assertTrue(summary.sharedSize() >= 0, "computed when asked: " + summary.sharedSize());
+    ImageInspect inspect = images.inspect(name, o -> o.manifests(true));
+    if (!engine.containerdImageStore()) {
+      // the graph-driver store of Docker 28.5 has no descriptors or manifests to give
+      assertEquals(null, summary.descriptor());
+      assertEquals(List.of(), summary.manifests());
+      assertEquals(List.of(), inspect.manifests());
+      assertEquals(null, containers.inspect(container).imageManifestDescriptor());
+      return;
+    }
+    // Docker 28.5's containerd store: the image's target descriptor and one manifest for linux/amd64
+    assertTrue(summary.descriptor().digest().startsWith("sha256:"), summary.descriptor().toString());
+    assertTrue(summary.descriptor().size() > 0);
+    assertEquals(1, summary.manifests().size(), summary.manifests().toString());
+    ImageManifestSummary manifest = summary.manifests().get(0);
+    assertEquals("image", manifest.kind());
+    assertEquals(true, manifest.available());
+    assertEquals("amd64", manifest.imageData().platform().architecture());
+    assertEquals("linux", manifest.imageData().platform().os());
+    assertEquals(List.of(container), manifest.imageData().containers().stream().map(c -> c.replaceFirst("^sha256:", "")).toList());
+    assertTrue(manifest.size().total() > 0);
+    assertEquals(summary.descriptor(), inspect.descriptor());
+    assertEquals(summary.manifests().get(0).id(), inspect.manifests().get(0).id());
+    assertEquals(manifest.descriptor().digest(), containers.inspect(container).imageManifestDescriptor().digest());
+    assertTrue(containers.list(o -> o.all(true).label(TestEngine.LABEL + "=" + engine.labels().get(TestEngine.LABEL)))
+        .stream().anyMatch(c -> c.id().equals(container)
+            && manifest.descriptor().digest().equals(c.imageManifestDescriptor().digest())));
+    // one platform variant, by its OCI platform
+    ImageInspect amd64 = images.inspect(name, o -> o.platform(manifest.imageData().platform()));
+    assertEquals(id, amd64.id());
+    assertEquals(images.history(name), images.history(name, manifest.imageData().platform()));
+    try (java.io.InputStream tar = images.saveStream(List.of(name), manifest.imageData().platform())) {
+      assertTrue(tar.readAllBytes().length > 1024, "a saved archive of the amd64 variant");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    NotFoundException noArm = assertThrows(NotFoundException.class, () -> images.inspect(name,
+        o -> o.platform(new DistributionInspect.Platform("arm64", "linux", null, null, null))));
+    assertTrue(noArm.engineMessage().contains("arm64"), noArm.engineMessage());
+  }
+
+  @Test
   void malformedReferencesAreInvalidRequests(TestEngine engine) {
     ImageService images = ImageService.create(engine.client());
     String name = engine.imageName("badref") + ":1";
     Fixtures.tinyImage(images, engine, podman(), name);
     assertThrows(InvalidRequestException.class, () -> images.inspect("Bad:Ref:x"));
     assertThrows(InvalidRequestException.class, () -> images.remove("Bad:Ref:x", ImageRemoveOptions.DEFAULT));
-    // Docker 20.10 answers these two with HTTP 500; the service reports them as the caller's error
+    // Docker 20.10 (API 1.41) and Podman 4.3 answer these two with HTTP 500, Docker 28.5 with 400;
+    // the service reports them as the caller's error either way
     InvalidRequestException upper = assertThrows(InvalidRequestException.class, () -> images.tag(name, "UPPER", "1"));
-    assertEquals(500, upper.status());
+    assertEquals(!podman() && engine.apiAtLeast(1, 42) ? 400 : 500, upper.status());
     // the engines word it differently
     assertTrue(upper.engineMessage().startsWith("invalid reference format")
         || podman() && upper.engineMessage().endsWith("repository name must be lowercase"), upper.engineMessage());

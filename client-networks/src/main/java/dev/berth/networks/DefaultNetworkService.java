@@ -1,5 +1,6 @@
 package dev.berth.networks;
 
+import dev.berth.client.DockerOperations;
 import dev.berth.client.EngineClient;
 import dev.berth.client.Filters;
 import dev.berth.client.MalformedResponseException;
@@ -15,13 +16,13 @@ import java.util.Map;
 import java.util.Objects;
 
 final class DefaultNetworkService implements NetworkService {
-  static final Operation CREATE = Operation.of("NetworkCreate", "POST", "/networks/create");
-  static final Operation LIST = Operation.of("NetworkList", "GET", "/networks");
-  static final Operation INSPECT = Operation.of("NetworkInspect", "GET", "/networks/{id}");
-  static final Operation CONNECT = Operation.of("NetworkConnect", "POST", "/networks/{id}/connect");
-  static final Operation DISCONNECT = Operation.of("NetworkDisconnect", "POST", "/networks/{id}/disconnect");
-  static final Operation DELETE = Operation.of("NetworkDelete", "DELETE", "/networks/{id}");
-  static final Operation PRUNE = Operation.of("NetworkPrune", "POST", "/networks/prune");
+  static final Operation CREATE = DockerOperations.NETWORK_CREATE;
+  static final Operation LIST = DockerOperations.NETWORK_LIST;
+  static final Operation INSPECT = DockerOperations.NETWORK_INSPECT;
+  static final Operation CONNECT = DockerOperations.NETWORK_CONNECT;
+  static final Operation DISCONNECT = DockerOperations.NETWORK_DISCONNECT;
+  static final Operation DELETE = DockerOperations.NETWORK_DELETE;
+  static final Operation PRUNE = DockerOperations.NETWORK_PRUNE;
 
   private final EngineClient client;
 

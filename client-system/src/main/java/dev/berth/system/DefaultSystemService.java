@@ -1,9 +1,12 @@
 package dev.berth.system;
 
+import dev.berth.client.ApiVersion;
+import dev.berth.client.DockerOperations;
 import dev.berth.client.EngineClient;
 import dev.berth.client.JsonStream;
 import dev.berth.client.MalformedResponseException;
 import dev.berth.client.Operation;
+import dev.berth.client.UnsupportedApiVersionException;
 import dev.berth.transport.Request;
 import dev.berth.types.system.DiskUsage;
 import dev.berth.types.system.Event;
@@ -14,10 +17,12 @@ import java.time.Duration;
 import java.util.Objects;
 
 final class DefaultSystemService implements SystemService {
-  static final Operation VERSION = Operation.of("SystemVersion", "GET", "/version");
-  static final Operation INFO = Operation.of("SystemInfo", "GET", "/info");
-  static final Operation DATA_USAGE = Operation.of("SystemDataUsage", "GET", "/system/df");
-  static final Operation EVENTS = Operation.of("SystemEvents", "GET", "/events");
+  static final Operation VERSION = DockerOperations.SYSTEM_VERSION;
+  static final Operation INFO = DockerOperations.SYSTEM_INFO;
+  static final Operation DATA_USAGE = DockerOperations.SYSTEM_DATA_USAGE;
+  static final Operation EVENTS = DockerOperations.SYSTEM_EVENTS;
+  /** The {@code type} parameter of {@code /system/df} came with API 1.42. */
+  static final ApiVersion DATA_USAGE_TYPE = ApiVersion.of(1, 42);
 
   private final EngineClient client;
 
@@ -52,6 +57,20 @@ final class DefaultSystemService implements SystemService {
   @Override
   public DiskUsage diskUsage() {
     return object(client.request(DATA_USAGE).build(), DiskUsage.class);
+  }
+
+  @Override
+  public DiskUsage diskUsage(SystemDiskUsageOptions options) {
+    Objects.requireNonNull(options, "options");
+    Request.Builder b = client.request(DATA_USAGE);
+    if (!options.types().isEmpty()) {
+      ApiVersion v = client.apiVersion();
+      if (!v.isAtLeast(DATA_USAGE_TYPE)) {
+        throw new UnsupportedApiVersionException(DATA_USAGE.id() + " with types", DATA_USAGE_TYPE, v);
+      }
+      options.types().forEach(t -> b.query("type", t.wireName()));
+    }
+    return object(b.build(), DiskUsage.class);
   }
 
   @Override

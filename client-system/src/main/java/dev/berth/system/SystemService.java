@@ -35,6 +35,26 @@ public interface SystemService {
   DiskUsage diskUsage();
 
   /**
+   * {@code GET /system/df?type=}: disk usage of the chosen kinds of object only (API 1.42+).
+   *
+   * @throws dev.berth.client.UnsupportedApiVersionException when types are chosen on an API before
+   *     1.42 (before anything is sent)
+   */
+  default DiskUsage diskUsage(SystemDiskUsageOptions options) {
+    if (java.util.Objects.requireNonNull(options, "options").types().isEmpty()) {
+      return diskUsage();
+    }
+    throw new UnsupportedOperationException(getClass().getName() + " does not implement disk usage options");
+  }
+
+  /** {@link #diskUsage(SystemDiskUsageOptions)} with options set on a builder. */
+  default DiskUsage diskUsage(java.util.function.Consumer<SystemDiskUsageOptions.Builder> options) {
+    SystemDiskUsageOptions.Builder b = SystemDiskUsageOptions.builder();
+    options.accept(b);
+    return diskUsage(b.build());
+  }
+
+  /**
    * {@code GET /events}: every engine event from now on. The client's read timeout bounds the wait
    * for the response head; after it the stream has no read timeout: it holds a connection and the
    * caller must close it (from any thread, to stop a blocked read).

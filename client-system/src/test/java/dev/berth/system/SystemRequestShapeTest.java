@@ -43,6 +43,23 @@ class SystemRequestShapeTest {
   private final SystemService system = SystemService.create(EngineClient.builder(doer).apiVersion("1.41").build());
 
   @Test
+  void diskUsageTypesNeedApi142AndAreSentOneParameterEach() {
+    dev.berth.client.UnsupportedApiVersionException e = assertThrows(dev.berth.client.UnsupportedApiVersionException.class,
+        () -> system.diskUsage(o -> o.type(SystemDiskUsageOptions.Type.IMAGE)));
+    assertEquals(dev.berth.client.ApiVersion.of(1, 42), e.required());
+    assertTrue(doer.requests.isEmpty(), "refused before anything is sent");
+    doer.answer(200, "{}").answer(200, "{}");
+    SystemService newer = SystemService.create(EngineClient.builder(doer).apiVersion("1.42").build());
+    newer.diskUsage(o -> o.type(SystemDiskUsageOptions.Type.BUILD_CACHE).type(SystemDiskUsageOptions.Type.IMAGE));
+    newer.diskUsage(SystemDiskUsageOptions.DEFAULT);
+    assertEquals("GET /v1.42/system/df", line(doer.requests.get(0)));
+    assertEquals("type=image&type=build-cache", query(doer.requests.get(0)), "in the enum's order");
+    assertEquals("", query(doer.requests.get(1)));
+    assertEquals(java.util.Set.of(SystemDiskUsageOptions.Type.VOLUME),
+        SystemDiskUsageOptions.builder().type(SystemDiskUsageOptions.Type.VOLUME).build().toBuilder().build().types());
+  }
+
+  @Test
   void eventsSendTheWindowAndTypedFilters() {
     doer.answer(200, "{\"Type\":\"container\",\"Action\":\"start\"}\n");
     Instant since = Instant.ofEpochSecond(100, 5);

@@ -3,11 +3,16 @@ package dev.berth.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.client.ApiVersion;
 import dev.berth.client.JsonStream;
+import dev.berth.client.UnsupportedApiVersionException;
 import dev.berth.testkit.TestEngine;
 import dev.berth.transport.Request;
+import dev.berth.types.system.ContainerdInfo;
 import dev.berth.types.system.DiskUsage;
 import dev.berth.types.system.EngineKind;
 import dev.berth.types.system.Event;
@@ -76,6 +81,45 @@ abstract class SystemServiceCases {
       assertTrue(info.containersStopped() >= 1, "our created container counts as stopped");
       assertEquals(info.containers(), counted);
     }
+  }
+
+  @Test
+  void infoTellsTheContainerdAndFirewallOfNewerEngines(TestEngine engine) {
+    SystemInfo info = SystemService.create(engine.client()).info();
+    assertEquals(List.of(), info.discoveredDevices(), "no device drivers here: empty, never null");
+    if (!podman() && engine.apiAtLeast(1, 47)) {
+      // Docker 28.5: the containerd it runs (ours, under the instance's exec root) and its namespaces
+      assertTrue(info.containerd().address().endsWith("/containerd.sock"), info.containerd().toString());
+      assertEquals(new ContainerdInfo.Namespaces("moby", "plugins.moby"), info.containerd().namespaces());
+      if (info.firewallBackend() != null) { // (28.5 with the containerd store leaves it out here)
+        assertEquals("iptables", info.firewallBackend().driver());
+        assertEquals(List.of(), info.firewallBackend().info());
+      }
+    } else {
+      // Docker 20.10 (API 1.41) and Podman 4.3 send neither
+      assertNull(info.containerd());
+      assertNull(info.firewallBackend());
+    }
+  }
+
+  @Test
+  void diskUsageOfChosenTypesOnlyNeedsApi142(TestEngine engine) {
+    SystemService system = SystemService.create(engine.client());
+    if (!engine.apiAtLeast(1, 42)) {
+      // Docker 20.10 and Podman 4.3 (both API 1.41) would ignore the parameter: refused before I/O
+      UnsupportedApiVersionException e = assertThrows(UnsupportedApiVersionException.class,
+          () -> system.diskUsage(o -> o.type(SystemDiskUsageOptions.Type.IMAGE)));
+      assertEquals(ApiVersion.of(1, 42), e.required());
+      return;
+    }
+    engine.createContainer("true");
+    DiskUsage images = system.diskUsage(o -> o.type(SystemDiskUsageOptions.Type.IMAGE));
+    assertTrue(images.images().stream().anyMatch(i -> i.repoTags().contains(engine.image())), images.images().toString());
+    assertEquals(List.of(), images.containers(), "only the images were computed");
+    DiskUsage containers = system.diskUsage(o -> o.type(SystemDiskUsageOptions.Type.CONTAINER)
+        .type(SystemDiskUsageOptions.Type.VOLUME));
+    assertFalse(containers.containers().isEmpty());
+    assertEquals(List.of(), containers.images(), "only containers and volumes were computed");
   }
 
   @Test

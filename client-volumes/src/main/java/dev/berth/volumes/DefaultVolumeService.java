@@ -1,5 +1,6 @@
 package dev.berth.volumes;
 
+import dev.berth.client.DockerOperations;
 import dev.berth.client.EngineClient;
 import dev.berth.client.Filters;
 import dev.berth.client.MalformedResponseException;
@@ -13,11 +14,11 @@ import java.util.Map;
 import java.util.Objects;
 
 final class DefaultVolumeService implements VolumeService {
-  static final Operation CREATE = Operation.of("VolumeCreate", "POST", "/volumes/create");
-  static final Operation LIST = Operation.of("VolumeList", "GET", "/volumes");
-  static final Operation INSPECT = Operation.of("VolumeInspect", "GET", "/volumes/{name}");
-  static final Operation DELETE = Operation.of("VolumeDelete", "DELETE", "/volumes/{name}");
-  static final Operation PRUNE = Operation.of("VolumePrune", "POST", "/volumes/prune");
+  static final Operation CREATE = DockerOperations.VOLUME_CREATE;
+  static final Operation LIST = DockerOperations.VOLUME_LIST;
+  static final Operation INSPECT = DockerOperations.VOLUME_INSPECT;
+  static final Operation DELETE = DockerOperations.VOLUME_DELETE;
+  static final Operation PRUNE = DockerOperations.VOLUME_PRUNE;
 
   private final EngineClient client;
 

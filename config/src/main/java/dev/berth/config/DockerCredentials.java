@@ -32,7 +32,12 @@ import java.util.Optional;
  *
  * <p>Helpers are found on the {@code PATH} of the environment given to {@link #load(Map, Path)}
  * (or the builder), and run with exactly that environment, each bounded by a timeout (default
- * 30 s; the helper is killed after it).
+ * 30 s; the helper and every process it started are killed after it). As Go's
+ * {@code exec.LookPath}, only absolute {@code PATH} entries are searched: a relative one (empty,
+ * {@code .}, {@code bin}) would run whatever the current directory holds. A helper name that is
+ * empty or holds a {@code /}, white space or a control character (a NUL) is refused with a
+ * {@link CredentialHelperException}. A failing helper's output is never shown in the exception,
+ * as it may hold the secret: the message names the helper, the registry and the exit status.
  *
  * <p>As a {@link RegistryCredentials}, it is what the images service takes to find credentials
  * for a pull or push; a helper that cannot answer then fails the call with

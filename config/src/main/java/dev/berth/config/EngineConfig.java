@@ -6,6 +6,8 @@ import dev.berth.config.internal.SocketProbe;
 import dev.berth.config.internal.TlsWiring;
 import dev.berth.transport.Dialer;
 import dev.berth.transport.Endpoint;
+import dev.berth.transport.Doer;
+import dev.berth.transport.DoerProvider;
 import dev.berth.transport.Http1Doer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
  * Which engine discovery chose and how to reach it: the endpoint (or, when nothing is configured,
@@ -52,6 +55,7 @@ public final class EngineConfig {
   private final Duration probeTimeout;
   private final List<ProbeAttempt> attempts;
   private final List<String> notes;
+  private final String httpVersion; // null: HTTP/1.1
 
   EngineConfig(Source source, String origin, String context, Endpoint endpoint, TlsMaterial tls,
       ApiVersion apiVersion, Path configDirectory, List<SocketCandidate> candidates, Duration probeTimeout,
@@ -67,6 +71,36 @@ public final class EngineConfig {
     this.probeTimeout = Objects.requireNonNull(probeTimeout);
     this.attempts = List.copyOf(attempts);
     this.notes = List.copyOf(notes);
+    this.httpVersion = null;
+  }
+
+  private EngineConfig(EngineConfig c, String httpVersion) {
+    this.source = c.source;
+    this.origin = c.origin;
+    this.context = c.context;
+    this.endpoint = c.endpoint;
+    this.tls = c.tls;
+    this.apiVersion = c.apiVersion;
+    this.configDirectory = c.configDirectory;
+    this.candidates = c.candidates;
+    this.probeTimeout = c.probeTimeout;
+    this.attempts = c.attempts;
+    this.notes = c.notes;
+    this.httpVersion = httpVersion;
+  }
+
+  /** This configuration with {@link #httpVersion()} set; {@code null} or {@code 1.1} for HTTP/1.1. */
+  EngineConfig withHttpVersion(String version) {
+    return new EngineConfig(this, version == null || version.equals("1.1") ? null : version);
+  }
+
+  /**
+   * The HTTP version asked for with {@code BERTH_HTTP_VERSION}: empty for HTTP/1.1 (the default),
+   * else e.g. {@code 2}, which {@link #connect()} serves with the {@link DoerProvider} found on the
+   * class or module path ({@code berth-transport-http2}).
+   */
+  public Optional<String> httpVersion() {
+    return Optional.ofNullable(httpVersion);
   }
 
   /** Where the engine address came from. */
@@ -150,7 +184,7 @@ public final class EngineConfig {
       tried.add(a);
       if (a.answered()) {
         return new EngineConfig(source, origin, context, Endpoint.parse(c.address()), null, apiVersion,
-            configDirectory, candidates, probeTimeout, tried, notes);
+            configDirectory, candidates, probeTimeout, tried, notes).withHttpVersion(httpVersion);
       }
     }
     throw new NoEngineFoundException(noEngineMessage(tried), tried);
@@ -185,18 +219,39 @@ public final class EngineConfig {
   }
 
   /**
-   * A client for this engine over HTTP/1.1, with the pinned API version if any; closing it closes
-   * its connections. Probes first when needed; otherwise opens no connection until the first call
+   * A client for this engine over HTTP/1.1 (or the {@link #httpVersion()} asked for), with the
+   * pinned API version if any; closing it closes its connections. Probes first when needed; otherwise opens no connection until the first call
    * (as the docker CLI, an unreachable configured engine shows as a
    * {@link dev.berth.client.TransportException} then).
    *
    * @throws NoEngineFoundException when probing finds nothing
    * @throws UnsupportedOperationException for an address that cannot be dialed (e.g. {@code ssh://} without {@code berth-transport-ssh} on the path)
    * @throws ConfigurationException when the TLS files cannot be used
+   * @throws UnsupportedOperationException when {@link #httpVersion()} asks for a version no
+   *     {@link DoerProvider} on the path serves
    */
   public EngineClient connect() {
-    Http1Doer doer = Http1Doer.of(dialer());
+    Doer doer;
+    if (httpVersion == null) {
+      doer = Http1Doer.of(dialer());
+    } else {
+      EngineConfig c = locate();
+      doer = provider(httpVersion).doer(c.endpoint, c.tls == null ? null : TlsWiring.config(c.tls));
+    }
     return EngineClient.builder(doer).ownsDoer(true).apiVersion(apiVersion).build();
+  }
+
+  private static DoerProvider provider(String version) {
+    for (ClassLoader loader : new ClassLoader[] {Thread.currentThread().getContextClassLoader(),
+        EngineConfig.class.getClassLoader()}) {
+      for (DoerProvider p : ServiceLoader.load(DoerProvider.class, loader)) {
+        if (p.httpVersion().equals(version)) {
+          return p;
+        }
+      }
+    }
+    throw new UnsupportedOperationException("BERTH_HTTP_VERSION=" + version + " needs a transport for HTTP/"
+        + version + " on the class or module path (for 2: the artifact dev.berth:berth-transport-http2); none was found");
   }
 
   /** A few lines for people: the engine, where that came from, TLS, API version, notes. */
@@ -219,6 +274,9 @@ public final class EngineConfig {
       b.append("\nfrom:        ").append(origin);
     }
     b.append("\ntls:         ").append(tls == null ? "none" : tls.toString());
+    if (httpVersion != null) {
+      b.append("\nhttp:        ").append(httpVersion).append(" (BERTH_HTTP_VERSION)");
+    }
     b.append("\napi version: ").append(apiVersion == null ? "negotiated with the engine on first use"
         : apiVersion + " (pinned by DOCKER_API_VERSION)");
     b.append("\nconfig:      ").append(configDirectory);
@@ -240,6 +298,6 @@ public final class EngineConfig {
   @Override
   public String toString() {
     return "EngineConfig[" + (endpoint != null ? endpoint.toString() : "probe " + candidates.size() + " sockets")
-        + " from " + source + (tls == null ? "" : ", TLS") + (apiVersion == null ? "" : ", API " + apiVersion) + "]";
+        + " from " + source + (tls == null ? "" : ", TLS") + (httpVersion == null ? "" : ", HTTP/" + httpVersion) + (apiVersion == null ? "" : ", API " + apiVersion) + "]";
   }
 }

@@ -39,7 +39,9 @@ import java.util.Set;
  *   <li>otherwise a probe of the well-known sockets, see {@link #defaultCandidates}.
  * </ol>
  * {@code DOCKER_API_VERSION} pins the API version in every case. {@code DOCKER_CONFIG} names the
- * configuration folder (default {@code ~/.docker}).
+ * configuration folder (default {@code ~/.docker}). {@code BERTH_HTTP_VERSION=2} (berth's own,
+ * not the docker CLI's) speaks HTTP/2 to whichever endpoint wins, h2c or h2 over TLS, through
+ * {@code berth-transport-http2}; {@code 1.1}, the default, is the built-in transport.
  *
  * <h2>TLS from the environment</h2>
  * As the docker CLI: any non-empty {@code DOCKER_TLS_VERIFY} (even {@code 0}) turns on TLS with
@@ -99,7 +101,15 @@ public final class EngineDiscovery {
    * matches the docker CLI wherever that has one answer. {@code ~} is {@code home}, not
    * {@code DOCKER_CONFIG}: those sockets do not move with the config folder. Without
    * {@code XDG_RUNTIME_DIR}, {@code /run/user/<uid>} is used on Linux (its usual value, missing
-   * in {@code su} shells, cron jobs and CI). A path listed twice is probed once.
+   * in {@code su} shells, cron jobs and CI); a relative {@code XDG_RUNTIME_DIR} is ignored, as the
+   * XDG specification requires (it would name a folder below the current directory). A path
+   * listed twice is probed once.
+   *
+   * <p>None of these is trusted blindly: before a probe, the socket, every directory above it
+   * and every link on the way must belong to this user or root, and no directory may be
+   * writable by others unless sticky (as OpenSSH checks its files). A candidate that fails is
+   * skipped as {@link ProbeAttempt.Outcome#UNTRUSTED} with the reason in the report: another
+   * user could have planted it in a shared folder to receive this user's registry credentials.
    */
   public static List<SocketCandidate> defaultCandidates(Map<String, String> env, Path home) {
     Path runtime = runtimeDirectory(env);
@@ -125,7 +135,7 @@ public final class EngineDiscovery {
 
   private static Path runtimeDirectory(Map<String, String> env) {
     String xdg = value(env, "XDG_RUNTIME_DIR");
-    if (xdg != null) {
+    if (xdg != null && isAbsolute(xdg)) {
       return Path.of(xdg);
     }
     try {
@@ -137,14 +147,31 @@ public final class EngineDiscovery {
     }
   }
 
+  private static boolean isAbsolute(String path) {
+    try {
+      return Path.of(path).isAbsolute();
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
+    }
+  }
+
   /**
    * Works out which engine to use without connecting: reads the environment, {@code config.json}
    * and context files.
    *
-   * @throws ConfigurationException for a malformed {@code DOCKER_HOST}, {@code CONTAINER_HOST} or
-   *     {@code DOCKER_API_VERSION}, a context that does not exist, or an unreadable file
+   * @throws ConfigurationException for a malformed {@code DOCKER_HOST}, {@code CONTAINER_HOST},
+   *     {@code DOCKER_API_VERSION} or {@code BERTH_HTTP_VERSION}, a context that does not exist,
+   *     or an unreadable file
    */
   public EngineConfig resolve() {
+    String http = value(env, "BERTH_HTTP_VERSION");
+    if (http != null && !http.equals("1.1") && !http.equals("2")) {
+      throw new ConfigurationException("BERTH_HTTP_VERSION=" + http + " is not an HTTP version berth speaks (1.1 or 2)");
+    }
+    return resolveEndpoint().withHttpVersion(http);
+  }
+
+  private EngineConfig resolveEndpoint() {
     Path configDir = configDirectory(env, home);
     ApiVersion api = apiVersion();
     List<String> notes = new ArrayList<>();
@@ -155,7 +182,11 @@ public final class EngineDiscovery {
     boolean tlsOn = verify || value(env, "DOCKER_TLS") != null;
     boolean httpsHost = dockerHost != null && dockerHost.toLowerCase(java.util.Locale.ROOT).startsWith("https://");
     if (value(env, "DOCKER_CERT_PATH") != null && !tlsOn && !httpsHost) {
-      notes.add("DOCKER_CERT_PATH is set but ignored: TLS needs DOCKER_TLS_VERIFY (as in the docker CLI)");
+      notes.add("DOCKER_CERT_PATH is set but ignored: TLS needs DOCKER_TLS_VERIFY (as in the docker CLI)."
+          + " WARNING: without it the connection is NOT encrypted and the engine NOT verified"
+          + (dockerHost != null && dockerHost.toLowerCase(java.util.Locale.ROOT).startsWith("tcp://")
+              ? " (" + dockerHost + " is plain TCP)" : "")
+          + "; set DOCKER_TLS_VERIFY=1 to use the certificates in " + value(env, "DOCKER_CERT_PATH"));
     }
 
     if (dockerHost != null || containerHost != null) {
@@ -211,6 +242,11 @@ public final class EngineDiscovery {
     }
 
     List<SocketCandidate> probe = candidates != null ? candidates : defaultCandidates(env, home);
+    String xdg = value(env, "XDG_RUNTIME_DIR");
+    if (candidates == null && xdg != null && !isAbsolute(xdg)) {
+      notes.add("XDG_RUNTIME_DIR=" + xdg + " is ignored: it is not an absolute path (the XDG specification"
+          + " requires one); the per-user sockets are looked for in /run/user/<uid> instead");
+    }
     String why = contextName != null
         ? "nothing configured (context \"default\" from " + origin + ", no DOCKER_HOST)"
         : "nothing configured (no DOCKER_HOST, CONTAINER_HOST, DOCKER_CONTEXT, or currentContext in " + file.path() + ")";

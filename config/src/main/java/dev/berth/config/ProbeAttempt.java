@@ -28,7 +28,13 @@ public record ProbeAttempt(SocketCandidate candidate, Outcome outcome, String de
     /** Something answered, but not like an engine (an error status or not HTTP). */
     NOT_AN_ENGINE,
     /** Any other failure; the detail says which. */
-    FAILED
+    FAILED,
+    /**
+     * Not probed: the socket, a directory above it or a link on the way belongs to another user
+     * (not this one, not root), or a directory is writable by others; the detail says which.
+     * Another user could have planted it to receive this user's requests and credentials.
+     */
+    UNTRUSTED
   }
 
   /** Checks the components are present. */

@@ -183,8 +183,95 @@ class DockerCredentialsTest {
     Fixtures.script(bin().resolve("docker-credential-broken"), "cat >/dev/null\necho 'keychain locked' >&2\nexit 3");
     DockerCredentials c = withConfig("{\"credHelpers\":{\"reg.example\":\"broken\"}}");
     CredentialHelperException e = assertThrows(CredentialHelperException.class, () -> c.forRegistry("reg.example"));
-    assertTrue(e.getMessage().contains("exit status 3: keychain locked"), e.getMessage());
+    assertTrue(e.getMessage().contains("failed with exit status 3"), e.getMessage());
+    assertFalse(e.getMessage().contains("keychain locked"), e.getMessage());
     assertTrue(e.getMessage().contains("credHelpers[\"reg.example\"]"), e.getMessage());
+  }
+
+  // Issue 18, finding 1: the helper's own words may be the secret (the protocol JSON printed before
+  // failing, a token inside a decryption error); the exception carries only helper, registry, status.
+  @Test
+  void failingHelperOutputNeverReachesTheException() throws Exception {
+    Fixtures.script(bin().resolve("docker-credential-leaky"), "cat >/dev/null\n"
+        + "echo '{\"ServerURL\":\"reg.example\",\"Username\":\"eve\",\"Secret\":\"s3cr3t-from-stdout\"}'\nexit 1");
+    Fixtures.script(bin().resolve("docker-credential-gpg"), "cat >/dev/null\n"
+        + "echo 'gpg decrypt failed for token tok-from-stderr-42' >&2\nexit 2");
+    DockerCredentials c = withConfig("{\"credHelpers\":{\"reg.example\":\"leaky\",\"other.example\":\"gpg\"}}");
+    CredentialHelperException out = assertThrows(CredentialHelperException.class, () -> c.forRegistry("reg.example"));
+    CredentialHelperException err = assertThrows(CredentialHelperException.class, () -> c.forRegistry("other.example"));
+    for (CredentialHelperException e : new CredentialHelperException[] {out, err}) {
+      String all = e.getMessage() + "|" + e + "|" + e.getLocalizedMessage();
+      assertFalse(all.contains("s3cr3t-from-stdout") || all.contains("tok-from-stderr-42") || all.contains("eve"), all);
+    }
+    assertTrue(out.getMessage().contains("docker-credential-leaky") && out.getMessage().contains("exit status 1"),
+        out.getMessage());
+    assertTrue(err.getMessage().contains("exit status 2") && err.getMessage().contains("other.example"), err.getMessage());
+  }
+
+  // Issue 18, finding 6: Go's exec.LookPath refuses relative PATH entries; a helper planted in the
+  // current directory (a checked-out repository) under a relative entry must not run.
+  @Test
+  void relativePathEntriesAreNotSearchedForHelpers() throws Exception {
+    Path marker = home.resolve("planted-ran");
+    Fixtures.script(bin().resolve("docker-credential-planted"), "touch " + marker + "\necho '{\"Secret\":\"x\"}'");
+    String relative = Path.of("").toAbsolutePath().relativize(bin()).toString();
+    assertFalse(Path.of(relative).isAbsolute());
+    Fixtures.write(home.resolve(".docker/config.json"), "{\"credsStore\":\"planted\"}");
+    DockerCredentials c = DockerCredentials.load(env("PATH", relative + ":/usr/bin:/bin"), home);
+    CredentialHelperException e = assertThrows(CredentialHelperException.class, () -> c.forImage("ubuntu"));
+    assertTrue(e.getMessage().contains("not found on PATH"), e.getMessage());
+    assertFalse(Files.exists(marker), "the helper under a relative PATH entry ran");
+  }
+
+  // Issue 18, finding 6: on a timeout the helper's children die with it (a helper that started gpg).
+  @Test
+  void helperTimeoutKillsTheWholeProcessTree() throws Exception {
+    Path childPid = home.resolve("child.pid");
+    DockerCredentials c = slowHelper("forks", "sleep 30 >/dev/null 2>&1 &\necho $! > " + childPid + "\nexec sleep 30");
+    assertThrows(CredentialHelperException.class, () -> c.forImage("ubuntu"));
+    assertDies(childPid, "the helper's child survived");
+  }
+
+  /** A credsStore helper running {@code script}, with a 500 ms timeout. */
+  private DockerCredentials slowHelper(String name, String script) throws Exception {
+    Fixtures.script(bin().resolve("docker-credential-" + name), script);
+    Fixtures.write(home.resolve(".docker/config.json"), "{\"credsStore\":\"" + name + "\"}");
+    return DockerCredentials.builder().environment(helperEnv())
+        .configDirectory(home.resolve(".docker")).helperTimeout(Duration.ofMillis(500)).build();
+  }
+
+  /** Waits up to 5 s for the process whose pid is in {@code pidFile} to be gone. */
+  private static void assertDies(Path pidFile, String message) throws Exception {
+    long pid = Long.parseLong(Files.readString(pidFile).strip());
+    for (int i = 0; i < 50 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) {
+      Thread.sleep(100);
+    }
+    assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), message);
+  }
+
+  // A helper that starts a process keeping its stdout open (an agent) answers as soon as it exits:
+  // reading its output must not wait for that process.
+  @Test
+  void aHelperWhoseChildKeepsTheOutputOpenStillAnswers() throws Exception {
+    Path childPid = home.resolve("agent.pid");
+    Fixtures.script(bin().resolve("docker-credential-agent"), "cat >/dev/null\n"
+        + "sleep 120 &\necho $! > " + childPid + "\n"
+        + "echo '{\"ServerURL\":\"reg.example\",\"Username\":\"u\",\"Secret\":\"p\"}'");
+    DockerCredentials c = withConfig("{\"credsStore\":\"agent\"}");
+    try {
+      assertEquals("p", c.forRegistry("reg.example").orElseThrow().password().orElseThrow());
+    } finally {
+      ProcessHandle.of(Long.parseLong(Files.readString(childPid).strip())).ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  // Issue 18, finding 6: a NUL in the name is the documented typed error, not InvalidPathException.
+  @Test
+  void nulInHelperNameIsATypedError() throws Exception {
+    DockerCredentials c = withConfig("{\"credsStore\":\"pass\\u0000evil\"}");
+    CredentialHelperException e = assertThrows(CredentialHelperException.class, () -> c.forImage("ubuntu"));
+    assertTrue(e.getMessage().contains("invalid credential helper name \"pass\\u0000evil\""), e.getMessage());
+    assertFalse(e.getMessage().contains("\u0000"), "raw NUL in the message");
   }
 
   @Test
@@ -199,19 +286,12 @@ class DockerCredentialsTest {
   @Test
   void helperThatHangsIsKilledAfterTheTimeout() throws Exception {
     Path pidFile = home.resolve("hang.pid");
-    Fixtures.script(bin().resolve("docker-credential-hang"), "echo $$ > " + pidFile + "\nexec sleep 30");
-    Fixtures.write(home.resolve(".docker/config.json"), "{\"credsStore\":\"hang\"}");
-    DockerCredentials c = DockerCredentials.builder().environment(helperEnv())
-        .configDirectory(home.resolve(".docker")).helperTimeout(Duration.ofMillis(500)).build();
+    DockerCredentials c = slowHelper("hang", "echo $$ > " + pidFile + "\nexec sleep 30");
     long start = System.nanoTime();
     CredentialHelperException e = assertThrows(CredentialHelperException.class, () -> c.forImage("ubuntu"));
     assertTrue(e.getMessage().contains("did not answer within 500 ms"), e.getMessage());
     assertTrue((System.nanoTime() - start) / 1_000_000 < 10_000);
-    long pid = Long.parseLong(Files.readString(pidFile).strip());
-    for (int i = 0; i < 50 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) {
-      Thread.sleep(100);
-    }
-    assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the helper was killed");
+    assertDies(pidFile, "the helper was killed");
   }
 
   @Test

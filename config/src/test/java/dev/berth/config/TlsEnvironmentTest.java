@@ -63,6 +63,9 @@ class TlsEnvironmentTest {
     assertTrue(c.tls().isEmpty());
     assertTrue(c.notes().stream().anyMatch(n -> n.startsWith("DOCKER_CERT_PATH is set but ignored")), c.notes()::toString);
     assertTrue(c.describe().contains("note:        DOCKER_CERT_PATH is set but ignored"), c.describe());
+    // issue 18, finding 6: said loudly, naming what it means for the connection
+    assertTrue(c.describe().contains("WARNING: without it the connection is NOT encrypted and the engine NOT verified"
+        + " (tcp://192.0.2.10:2376 is plain TCP); set DOCKER_TLS_VERIFY=1"), c.describe());
   }
 
   @Test

@@ -31,6 +31,11 @@ abstract class AbstractEngineExtension
   /** The engine's test image. */
   abstract String image();
 
+  /** Whether the engine shares the test JVM's loopback (see {@link TestEngine#sharesLoopback()}). */
+  boolean sharesLoopback() {
+    return true;
+  }
+
   /** How to start the engine, for messages. */
   abstract String startHint();
 
@@ -80,7 +85,7 @@ abstract class AbstractEngineExtension
       throw new ParameterResolutionException(why);
     }
     return e.getStore(NS).getOrComputeIfAbsent(TestEngine.class,
-        k -> new TestEngine(address(), image()), TestEngine.class);
+        k -> new TestEngine(address(), image(), sharesLoopback()), TestEngine.class);
   }
 
   @Override

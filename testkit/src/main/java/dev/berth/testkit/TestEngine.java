@@ -1,7 +1,9 @@
 package dev.berth.testkit;
 
+import dev.berth.client.ApiVersion;
 import dev.berth.client.EngineClient;
 import dev.berth.client.ConflictException;
+import dev.berth.client.DockerOperations;
 import dev.berth.client.EngineException;
 import dev.berth.client.Filters;
 import dev.berth.client.NotFoundException;
@@ -26,13 +28,14 @@ public final class TestEngine {
   /** Label key on every object a test creates; the value identifies the test. */
   public static final String LABEL = "dev.berth.test";
 
-  private static final Operation CREATE = Operation.of("ContainerCreate", "POST", "/containers/create");
-  private static final Operation START = Operation.of("ContainerStart", "POST", "/containers/{id}/start");
-  private static final Operation WAIT = Operation.of("ContainerWait", "POST", "/containers/{id}/wait");
-  private static final Operation REMOVE = Operation.of("ContainerDelete", "DELETE", "/containers/{id}");
-  private static final Operation LIST = Operation.of("ContainerList", "GET", "/containers/json");
-  private static final Operation IMAGE_LIST = Operation.of("ImageList", "GET", "/images/json");
-  private static final Operation IMAGE_DELETE = Operation.of("ImageDelete", "DELETE", "/images/{name}");
+  private static final Operation CREATE = DockerOperations.CONTAINER_CREATE;
+  private static final Operation START = DockerOperations.CONTAINER_START;
+  private static final Operation WAIT = DockerOperations.CONTAINER_WAIT;
+  private static final Operation REMOVE = DockerOperations.CONTAINER_DELETE;
+  private static final Operation LIST = DockerOperations.CONTAINER_LIST;
+  private static final Operation IMAGE_LIST = DockerOperations.IMAGE_LIST;
+  private static final Operation IMAGE_DELETE = DockerOperations.IMAGE_DELETE;
+  private static final Operation INFO = DockerOperations.SYSTEM_INFO;
 
   private final String address;
   private final TrackingDialer dialer;
@@ -40,10 +43,13 @@ public final class TestEngine {
   private final EngineClient client;
   private final String testId;
   private final String image;
+  private final boolean sharesLoopback;
+  private Boolean containerdImageStore;
 
-  TestEngine(String address, String image) {
+  TestEngine(String address, String image, boolean sharesLoopback) {
     this.address = address;
     this.image = image;
+    this.sharesLoopback = sharesLoopback;
     this.dialer = new TrackingDialer(Endpoint.parse(address).dialer());
     this.doer = Http1Doer.builder(dialer).build();
     this.client = EngineClient.builder(doer).build();
@@ -68,6 +74,41 @@ public final class TestEngine {
   /** The dialer under {@link #doer()}, counting connections. */
   public TrackingDialer dialer() {
     return dialer;
+  }
+
+  /**
+   * The API version the client negotiated with this engine (1.41 for Docker 20.10, 1.51 for
+   * Docker 28.5): tests assert per engine with it, never one engine's accident.
+   */
+  public ApiVersion apiVersion() {
+    return client.apiVersion();
+  }
+
+  /** Whether the API in use is at least {@code major.minor}. */
+  public boolean apiAtLeast(int major, int minor) {
+    return apiVersion().isAtLeast(ApiVersion.of(major, minor));
+  }
+
+  /**
+   * Whether the engine keeps images in containerd's image store (Docker's
+   * {@code --feature containerd-snapshotter}; {@code /info} reports the driver type
+   * {@code io.containerd.snapshotter.v1}) rather than a graph driver.
+   */
+  public boolean containerdImageStore() {
+    if (containerdImageStore == null) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> info = client.call(client.request(INFO).build(), Map.class);
+      containerdImageStore = String.valueOf(info.get("DriverStatus")).contains("io.containerd.snapshotter");
+    }
+    return containerdImageStore;
+  }
+
+  /**
+   * Whether the engine shares the test JVM's loopback, so that it reaches a server a test opens
+   * on 127.0.0.1 (false for the Docker 28.5 instances, which run in their own network namespace).
+   */
+  public boolean sharesLoopback() {
+    return sharesLoopback;
   }
 
   /** The test image. */

@@ -10,7 +10,9 @@ import java.nio.file.Path;
  * Where the test engine is, from the environment that {@code scripts/test} sets:
  * {@code BERTH_TEST_DOCKER_HOST}, {@code BERTH_TEST_DOCKER_TCP}, {@code BERTH_TEST_DOCKER_TLS},
  * {@code BERTH_TEST_DOCKER_CERT_PATH}, {@code BERTH_TEST_DOCKER_TLS_CA_KEY},
- * {@code BERTH_TEST_IMAGE}, the registries of {@code scripts/registry-up}
+ * {@code BERTH_TEST_IMAGE}, the Docker 28.5 instances of {@code scripts/docker28-up}
+ * ({@code BERTH_TEST_DOCKER28_HOST}, {@code BERTH_TEST_DOCKER28C_HOST}) and the fault suite's engine
+ * ({@code BERTH_TEST_FAULT_DOCKER_*}, {@code BERTH_TEST_FAULT_NETNS}), the registries of {@code scripts/registry-up}
  * ({@code BERTH_TEST_REGISTRY}, {@code BERTH_TEST_AUTH_REGISTRY},
  * {@code BERTH_TEST_AUTH_REGISTRY_USER}, {@code BERTH_TEST_AUTH_REGISTRY_PASSWORD_FILE}), and
  * {@code BERTH_REQUIRE_ENGINE=1} (or {@code CI=true}), which turns a
@@ -65,6 +67,51 @@ public final class TestEngines {
   /** The test image in Podman's storage (busybox, imported from the Docker engine). */
   public static String podmanImage() {
     return env("BERTH_TEST_PODMAN_IMAGE", "localhost/busybox:local");
+  }
+
+  /**
+   * Docker Engine 28.5 (API 1.51) with the overlay2 image store, in its own network namespace,
+   * started by {@code scripts/docker28-up} ({@code BERTH_TEST_DOCKER28_HOST}). Its registries
+   * answer on the same addresses as {@link #registry()} and {@link #authRegistry()}, inside its
+   * namespace.
+   */
+  public static String docker28Host() {
+    return env("BERTH_TEST_DOCKER28_HOST", "unix:///var/run/berth-docker28.sock");
+  }
+
+  /**
+   * Docker Engine 28.5 with the containerd image store ({@code --feature containerd-snapshotter}),
+   * in the same namespace as {@link #docker28Host()} ({@code BERTH_TEST_DOCKER28C_HOST}).
+   */
+  public static String docker28ContainerdHost() {
+    return env("BERTH_TEST_DOCKER28C_HOST", "unix:///var/run/berth-docker28c.sock");
+  }
+
+  /**
+   * The fault suite's own engine (Docker 28.5 with the containerd image store, in the namespace of
+   * {@link #docker28Host()}), which tests SIGKILL, restart and cut off: never the shared engines
+   * ({@code BERTH_TEST_FAULT_DOCKER_HOST}).
+   */
+  public static String faultDockerHost() {
+    return env("BERTH_TEST_FAULT_DOCKER_HOST", "unix:///var/run/berth-docker28f.sock");
+  }
+
+  /** The pidfile of {@link #faultDockerHost()}'s dockerd ({@code BERTH_TEST_FAULT_DOCKER_PIDFILE}). */
+  public static Path faultDockerPidFile() {
+    return Path.of(env("BERTH_TEST_FAULT_DOCKER_PIDFILE", rigDir() + "/docker28/docker28f/dockerd.pid"));
+  }
+
+  /**
+   * The command (split on spaces) that starts {@link #faultDockerHost()} again, idempotently
+   * ({@code BERTH_TEST_FAULT_DOCKER_START}).
+   */
+  public static java.util.List<String> faultDockerStartCommand() {
+    return java.util.List.of(env("BERTH_TEST_FAULT_DOCKER_START", "scripts/docker28-up --only docker28f").split(" "));
+  }
+
+  /** The network namespace the fault engine runs in ({@code BERTH_TEST_FAULT_NETNS}). */
+  public static String faultNetns() {
+    return env("BERTH_TEST_FAULT_NETNS", "berth-docker28");
   }
 
   /** The local test image (busybox). */

@@ -45,12 +45,31 @@ public final class Endpoint {
     if (a.isEmpty()) {
       throw new IllegalArgumentException("empty engine address");
     }
+    for (int i = 0; i < a.length(); i++) {
+      char c = a.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        // never echoed: a line break in an address would forge log lines wherever it is printed
+        throw new IllegalArgumentException(String.format(
+            "engine address contains the control character U+%04X at index %d", (int) c, i));
+      }
+    }
     int sep = a.indexOf("://");
     if (sep <= 0) {
       throw new IllegalArgumentException("engine address needs a scheme such as unix:// or tcp://: " + a);
     }
     String scheme = a.substring(0, sep).toLowerCase(Locale.ROOT);
     String rest = a.substring(sep + 3);
+    String password = passwordIn(rest);
+    if (password != null) {
+      // as the docker CLI: a plain-text password in an address ends up in shells' history, process
+      // lists, logs and toString(); it is refused, and never printed
+      a = a.substring(0, sep + 3) + rest.replace(":" + password + "@", ":***@");
+      if (scheme.equals("ssh")) {
+        throw new IllegalArgumentException("ssh engine address must not contain a password (" + a
+            + "): use an SSH key or agent, as the docker CLI requires");
+      }
+      throw new IllegalArgumentException("engine address must not contain user information: " + a);
+    }
     switch (scheme) {
       case "unix":
       case "npipe": {
@@ -107,6 +126,24 @@ public final class Endpoint {
         throw new IllegalArgumentException("unknown engine address scheme '" + scheme
             + "' (expected unix, tcp, http, https, ssh or npipe): " + a);
     }
+  }
+
+  /** The password part of {@code user:password@} in an address's authority, or null. */
+  private static String passwordIn(String rest) {
+    int end = rest.length();
+    for (char c : new char[] {'/', '?', '#'}) {
+      int i = rest.indexOf(c);
+      if (i >= 0 && i < end) {
+        end = i;
+      }
+    }
+    String authority = rest.substring(0, end);
+    int at = authority.lastIndexOf('@');
+    if (at < 0) {
+      return null;
+    }
+    int colon = authority.indexOf(':');
+    return colon >= 0 && colon < at ? authority.substring(colon + 1, at) : null;
   }
 
   /** The scheme, lower case: unix, tcp, http, https, ssh or npipe. */

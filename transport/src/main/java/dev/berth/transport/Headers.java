@@ -14,7 +14,8 @@ import java.util.Set;
  *
  * <p>{@link #toString()} never prints the values of headers that carry credentials
  * ({@code X-Registry-Auth}, {@code X-Registry-Config}, {@code Authorization},
- * {@code Proxy-Authorization}, {@code Cookie}).
+ * {@code Proxy-Authorization}, {@code Cookie}), nor of those added with
+ * {@link #addSensitive(String)} (a proxy's or gateway's own authentication header).
  */
 public final class Headers {
 
@@ -24,6 +25,7 @@ public final class Headers {
   private static final Set<String> SENSITIVE =
       Set.of("x-registry-auth", "x-registry-config", "authorization", "proxy-authorization",
           "cookie", "set-cookie");
+  private static final Set<String> ADDED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   // name0, value0, name1, value1, ...
   private final String[] namesAndValues;
@@ -111,7 +113,23 @@ public final class Headers {
 
   /** Whether the value of a field called {@code name} must never be logged. */
   public static boolean isSensitive(String name) {
-    return SENSITIVE.contains(name.toLowerCase(Locale.ROOT));
+    String lower = name.toLowerCase(Locale.ROOT);
+    return SENSITIVE.contains(lower) || (!ADDED.isEmpty() && ADDED.contains(lower));
+  }
+
+  /**
+   * Adds a header whose value is never printed, for this whole JVM (case-insensitive), e.g. the
+   * {@code X-Api-Key} a proxy in front of the engine wants. Names cannot be removed again: a
+   * credential once redacted stays redacted. Thread-safe.
+   *
+   * @throws IllegalArgumentException for an empty name
+   */
+  public static void addSensitive(String name) {
+    Objects.requireNonNull(name, "name");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("empty header name");
+    }
+    ADDED.add(name.trim().toLowerCase(Locale.ROOT));
   }
 
   @Override

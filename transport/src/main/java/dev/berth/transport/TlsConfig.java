@@ -94,6 +94,17 @@ public final class TlsConfig {
     return settings.verify();
   }
 
+  /**
+   * A new client-mode {@link javax.net.ssl.SSLEngine} for {@code host:port} with these settings:
+   * TLS 1.3 and 1.2 only, SNI, and the engine's certificate and host name (or the configured
+   * server name) verified unless verification is off. For transports that run TLS themselves,
+   * such as HTTP/2 with ALPN; the caller may add application protocols before the handshake.
+   */
+  public javax.net.ssl.SSLEngine createEngine(String host, int port) {
+    java.util.Objects.requireNonNull(host, "host");
+    return settings.newEngine(host, port);
+  }
+
   TlsSettings settings() {
     return settings;
   }

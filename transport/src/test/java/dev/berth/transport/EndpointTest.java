@@ -14,6 +14,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class EndpointTest {
 
+  /** Found by EndpointFuzzTest: a path with line breaks was accepted and printed as given. */
+  @ParameterizedTest
+  @ValueSource(strings = {"unix:///run/\ndocker.sock", "tcp://127.0.0.1:2375\r\nX-Forged: 1", "ssh://u\u0000@h", "tcp://h\u007f:1"})
+  void controlCharactersAreRefusedWithoutBeingEchoed(String address) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Endpoint.parse(address));
+    assertTrue(e.getMessage().contains("control character"), e.getMessage());
+    assertTrue(e.getMessage().chars().noneMatch(c -> c < 0x20 || c == 0x7f), "message carries a control character");
+  }
+
   @Test
   void unixSocketHasSchemeAndAbsolutePath() {
     Endpoint e = Endpoint.parse("unix:///var/run/docker.sock");
@@ -212,5 +221,29 @@ class EndpointTest {
   @Test
   void toStringMakesTheDefaultPortExplicit() {
     assertEquals("tcp://host:2375", Endpoint.parse("tcp://host").toString());
+  }
+
+  /**
+   * Issue 18, finding 6: as the docker CLI, a plain-text password in an address is refused, and
+   * the password is in no message (nor, since no endpoint is made, in any toString).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"ssh://deploy:hunter2-secret@build.example:2222", "ssh://deploy:hunter2-secret@build.example",
+      "ssh://deploy:hunter2-secret@", "ssh://deploy:p@hunter2-secret@build.example/run/docker.sock",
+      "tcp://admin:hunter2-secret@127.0.0.1:2375", "https://admin:hunter2-secret@engine.example"})
+  void passwordsInAddressesAreRefusedAndNeverPrinted(String address) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Endpoint.parse(address));
+    assertTrue(!e.getMessage().contains("hunter2-secret"), e.getMessage());
+    assertTrue(e.getMessage().contains(":***@"), e.getMessage());
+    if (address.startsWith("ssh")) {
+      assertTrue(e.getMessage().startsWith("ssh engine address must not contain a password"), e.getMessage());
+    }
+  }
+
+  @Test
+  void anSshUserWithoutPasswordIsKept() {
+    Endpoint e = Endpoint.parse("ssh://deploy@build.example:2222");
+    assertEquals("deploy", e.user());
+    assertEquals("ssh://deploy@build.example:2222", e.toString());
   }
 }

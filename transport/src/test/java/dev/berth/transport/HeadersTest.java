@@ -154,4 +154,16 @@ class HeadersTest {
   void nullNameIsRejected() {
     assertThrows(NullPointerException.class, () -> Headers.builder().add(null, "v"));
   }
+
+  /** Issue 18, "also": a user's own authentication header joins the redaction list. */
+  @Test
+  void addedSensitiveHeadersAreRedactedToo() {
+    Headers h = Headers.of("X-Gateway-Token-Issue18", "gw-s3cret", "Accept", "*/*");
+    assertTrue(h.toString().contains("gw-s3cret"), "not redacted before it is added");
+    Headers.addSensitive("x-gateway-token-ISSUE18");
+    assertTrue(Headers.isSensitive("X-GATEWAY-TOKEN-issue18"));
+    assertEquals("{X-Gateway-Token-Issue18: <redacted>, Accept: */*}", h.toString());
+    assertThrows(IllegalArgumentException.class, () -> Headers.addSensitive(" "));
+    assertThrows(NullPointerException.class, () -> Headers.addSensitive(null));
+  }
 }

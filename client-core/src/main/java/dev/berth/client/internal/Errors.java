@@ -151,7 +151,12 @@ public final class Errors {
     return text.isEmpty() ? (fallback == null ? "" : fallback) : cut(text);
   }
 
-  private static String cut(String s) {
+  /**
+   * An engine's words made safe to print: at most {@value #MAX_MESSAGE} characters, control
+   * characters (but new lines and tabs) replaced by {@code ?}, so a hostile engine cannot fill a
+   * log or rewrite a terminal.
+   */
+  public static String cut(String s) {
     StringBuilder sb = new StringBuilder(Math.min(s.length(), MAX_MESSAGE + 1));
     for (int i = 0; i < s.length() && sb.length() < MAX_MESSAGE; i++) {
       char c = s.charAt(i);

@@ -60,7 +60,8 @@ public final class TarWriter {
     } else if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
       directory(name, mode(source, 0755), mtime(source));
     } else if (Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
-      try (InputStream in = Files.newInputStream(source)) {
+      // no link followed even if one replaced the file since the check above
+      try (InputStream in = Files.newInputStream(source, LinkOption.NOFOLLOW_LINKS)) {
         file(name, Files.size(source), mode(source, 0644), mtime(source), in);
       }
     } else {
@@ -204,14 +205,18 @@ public final class TarWriter {
 
   private static int mode(Path p, int fallback) {
     try {
-      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
-      int m = 0;
-      for (PosixFilePermission perm : perms) {
-        m |= 1 << (8 - perm.ordinal());
-      }
-      return m;
+      return mode(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
     } catch (IOException | UnsupportedOperationException e) {
       return fallback;
     }
+  }
+
+  /** The permission bits of a tar header, e.g. {@code 0644}. */
+  public static int mode(Set<PosixFilePermission> perms) {
+    int m = 0;
+    for (PosixFilePermission perm : perms) {
+      m |= 1 << (8 - perm.ordinal());
+    }
+    return m;
   }
 }

@@ -396,72 +396,108 @@ public final class DockerIgnore {
           return !suffix.isEmpty() && suffix.charAt(0) == '/' && path.equals(suffix.substring(1));
         }
         default:
-          return match(tokens, 0, path.codePoints().toArray(), 0);
+          return match(tokens, path.codePoints().toArray());
       }
     }
 
-    private static boolean match(Token[] t, int ti, int[] s, int si) {
-      while (ti < t.length) {
-        Token tok = t[ti];
-        switch (tok.type) {
-          case LITERAL:
-            if (si >= s.length || s[si] != tok.codePoint) {
-              return false;
+    /**
+     * Whether the tokens match all of {@code s}, by simulating the pattern as a set of states (one
+     * per token, plus one inside each optional group of whole directories that {@code **} stands for) over the input once: time is
+     * O(tokens × length) whatever the pattern. A backtracking matcher is exponential in the number
+     * of stars ({@code *a*a*a*a*a*a*a*a*b} against a long name), which a hostile repository's
+     * {@code .dockerignore} could use to stall the client.
+     */
+    private static boolean match(Token[] t, int[] s) {
+      int n = t.length;
+      boolean[] at = new boolean[n + 1];       // about to match token i
+      boolean[] inside = new boolean[n + 1];   // inside the (.*/)? group of ANY_DIRS token i
+      boolean[] nextAt = new boolean[n + 1];
+      boolean[] nextInside = new boolean[n + 1];
+      at[0] = true;
+      close(t, at, inside);
+      for (int c : s) {
+        java.util.Arrays.fill(nextAt, false);
+        java.util.Arrays.fill(nextInside, false);
+        boolean any = false;
+        for (int i = 0; i < n; i++) {
+          if (inside[i]) {
+            nextInside[i] = true; // .* goes on
+            if (c == '/') {
+              nextAt[i + 1] = true; // the group ends with this '/'
             }
-            si++;
-            ti++;
-            break;
-          case ONE:
-            if (si >= s.length || s[si] == '/') {
-              return false;
-            }
-            si++;
-            ti++;
-            break;
-          case CLASS: {
-            if (si >= s.length) {
-              return false;
-            }
-            boolean in = false;
-            for (int k = 0; k < tok.ranges.length; k += 2) {
-              if (tok.ranges[k] <= s[si] && s[si] <= tok.ranges[k + 1]) {
-                in = true;
-                break;
-              }
-            }
-            if (in == tok.negated) {
-              return false;
-            }
-            si++;
-            ti++;
-            break;
+            any = true;
           }
-          case STAR:
-            for (int end = si; ; end++) {
-              if (match(t, ti + 1, s, end)) {
-                return true;
+          if (!at[i]) {
+            continue;
+          }
+          Token tok = t[i];
+          switch (tok.type) {
+            case LITERAL:
+              if (c == tok.codePoint) {
+                nextAt[i + 1] = true;
               }
-              if (end >= s.length || s[end] == '/') {
-                return false;
+              break;
+            case ONE:
+              if (c != '/') {
+                nextAt[i + 1] = true;
               }
-            }
-          case ANY:
-            return true; // only ever last
-          case ANY_DIRS:
-            if (match(t, ti + 1, s, si)) {
-              return true; // zero directories
-            }
-            for (int k = s.length - 1; k >= si; k--) {
-              if (s[k] == '/' && match(t, ti + 1, s, k + 1)) {
-                return true;
+              break;
+            case CLASS:
+              if (inClass(tok, c)) {
+                nextAt[i + 1] = true;
               }
-            }
-            return false;
-          default:
-            throw new IllegalStateException("token " + tok.type);
+              break;
+            case STAR:
+              if (c != '/') {
+                nextAt[i] = true;
+              }
+              break;
+            case ANY:
+              nextAt[i] = true;
+              break;
+            case ANY_DIRS:
+              nextInside[i] = true; // entered the group: this character is the first of .*
+              if (c == '/') {
+                nextAt[i + 1] = true;
+              }
+              break;
+            default:
+              throw new IllegalStateException("token " + tok.type);
+          }
+          any = true;
+        }
+        if (!any) {
+          return false;
+        }
+        boolean[] swap = at;
+        at = nextAt;
+        nextAt = swap;
+        swap = inside;
+        inside = nextInside;
+        nextInside = swap;
+        close(t, at, inside);
+      }
+      return at[n];
+    }
+
+    /** Adds the states reachable without input: past a star, a final {@code **}, an empty group. */
+    private static void close(Token[] t, boolean[] at, boolean[] inside) {
+      for (int i = 0; i < t.length; i++) {
+        if (at[i] && (t[i].type == STAR || t[i].type == ANY || t[i].type == ANY_DIRS)) {
+          at[i + 1] = true;
         }
       }
-      return si == s.length;
+    }
+
+    private static boolean inClass(Token tok, int c) {
+      boolean in = false;
+      for (int k = 0; k < tok.ranges.length; k += 2) {
+        if (tok.ranges[k] <= c && c <= tok.ranges[k + 1]) {
+          in = true;
+          break;
+        }
+      }
+      return in != tok.negated;
     }
   }
 }

@@ -118,4 +118,45 @@ class ContextTarTest {
     assertEquals(List.of("Dockerfile", "bin/", "bin/run.sh", "d/", longName), names);
     assertArrayEquals(new byte[1024], java.util.Arrays.copyOfRange(tar, i, tar.length));
   }
+
+  /**
+   * Issue 18, finding 5: a crafted context whose listed directory is swapped for a link to a
+   * directory outside the context between listing and sending (as a concurrent process or a
+   * build step of a hostile repository can). Nothing from outside may reach the archive.
+   */
+  @Test
+  void aDirectorySwappedForALinkAfterListingSendsNothingFromOutside() throws IOException {
+    Path ctx = Files.createDirectories(dir.resolve("ctx"));
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\n");
+    Files.createDirectories(ctx.resolve("sub"));
+    Files.writeString(ctx.resolve("sub/a.txt"), "inside");
+    Files.writeString(outside.resolve("a.txt"), "SECRET-FROM-OUTSIDE");
+    ContextTar tar = ContextTar.of(ctx, null);
+    assertEquals(List.of("Dockerfile", "sub/", "sub/a.txt"), tar.entries());
+
+    Files.move(ctx.resolve("sub"), dir.resolve("sub-was-here"));
+    Files.createSymbolicLink(ctx.resolve("sub"), outside);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    IOException e = assertThrows(IOException.class, () -> tar.writeTo(out));
+    assertTrue(e.getMessage().contains("the build context changed while it was sent"), e.getMessage());
+    assertTrue(!new String(out.toByteArray(), StandardCharsets.ISO_8859_1).contains("SECRET-FROM-OUTSIDE"),
+        "a file from outside the context reached the archive");
+  }
+
+  /** Issue 18, finding 5: a listed file replaced by a link to a file outside is not followed. */
+  @Test
+  void aFileSwappedForALinkAfterListingIsSentAsTheLinkNotItsTarget() throws IOException {
+    Path ctx = Files.createDirectories(dir.resolve("ctx"));
+    Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\n");
+    Files.writeString(ctx.resolve("a.txt"), "inside");
+    Path secret = Files.writeString(dir.resolve("secret.txt"), "SECRET-FROM-OUTSIDE");
+    ContextTar tar = ContextTar.of(ctx, null);
+    Files.delete(ctx.resolve("a.txt"));
+    Files.createSymbolicLink(ctx.resolve("a.txt"), secret);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    tar.writeTo(out);
+    assertTrue(!new String(out.toByteArray(), StandardCharsets.ISO_8859_1).contains("SECRET-FROM-OUTSIDE"),
+        "the link was followed");
+  }
 }

@@ -47,8 +47,11 @@ public final class CredentialHelper {
       Duration timeout, String origin) {
     String program = program(name);
     String where = program + " (" + origin + ") for " + serverAddress;
-    if (name.isEmpty() || name.contains("/") || name.contains(File.separator) || name.chars().anyMatch(Character::isWhitespace)) {
-      throw new CredentialHelperException(program, "invalid credential helper name \"" + name + "\" (" + origin + ")", null);
+    if (name.isEmpty() || name.contains("/") || name.contains(File.separator)
+        || name.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+      // a NUL or other control character would otherwise surface as the JDK's InvalidPathException
+      throw new CredentialHelperException(program, "invalid credential helper name \"" + printable(name) + "\" ("
+          + origin + "): it must be a non-empty name without '/', white space or control characters", null);
     }
     Path executable = find(program, env.get("PATH"), where);
     ProcessBuilder pb = new ProcessBuilder(List.of(executable.toString(), "get"));
@@ -67,28 +70,29 @@ public final class CredentialHelper {
         // the helper may exit without reading stdin; its exit status and output tell the rest
       }
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        killTree(process);
         throw new CredentialHelperException(program, where + " did not answer within " + timeout.toMillis() + " ms", null);
       }
       byte[] out = readCapped(process.getInputStream());
       byte[] err = readCapped(process.getErrorStream());
       int status = process.exitValue();
       if (status != 0) {
-        String said = firstLine(out.length > 0 ? out : err);
         if ((new String(out, StandardCharsets.UTF_8) + new String(err, StandardCharsets.UTF_8))
             .toLowerCase(Locale.ROOT).contains("credentials not found")) {
           return Optional.empty();
         }
+        // never the helper's words: a failing helper may print the protocol JSON with the secret,
+        // or a secret in its diagnostics (a token in a decryption error)
         throw new CredentialHelperException(program, where + " failed with exit status " + status
-            + (said.isEmpty() ? "" : ": " + said), null);
+            + " (its output is not shown, it may hold a secret; run \"" + program
+            + " get\" by hand to see it)", null);
       }
       return Optional.ofNullable(parse(out, serverAddress, program, where));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CredentialHelperException(program, "interrupted while waiting for " + where, e);
     } finally {
-      if (process.isAlive()) {
-        process.destroyForcibly();
-      }
+      killTree(process);
       closeQuietly(process);
     }
   }
@@ -125,10 +129,18 @@ public final class CredentialHelper {
       throw new CredentialHelperException(program, where + ": " + program + " not found, PATH is not set", null);
     }
     for (String dir : path.split(File.pathSeparator)) {
-      if (dir.isEmpty()) {
+      Path d;
+      try {
+        d = Path.of(dir);
+      } catch (java.nio.file.InvalidPathException e) {
         continue;
       }
-      Path p = Path.of(dir).resolve(program);
+      if (dir.isEmpty() || !d.isAbsolute()) {
+        // as Go's exec.LookPath: a relative entry ("", ".", "bin") would run whatever the current
+        // directory (a checked-out repository) holds under the helper's name
+        continue;
+      }
+      Path p = d.resolve(program);
       if (Files.isRegularFile(p) && Files.isExecutable(p)) {
         return p.toAbsolutePath();
       }
@@ -137,21 +149,54 @@ public final class CredentialHelper {
         + " not found on PATH (" + path + "); install it, or remove the setting from config.json", null);
   }
 
+  /**
+   * What the exited helper left in the pipe, up to {@link #MAX_OUTPUT}. Only what is already
+   * there: a process the helper started (an agent) may hold the pipe open forever, and reading
+   * to its end would then wait for that process instead of the helper.
+   */
   private static byte[] readCapped(InputStream in) {
     try (in) {
-      return in.readNBytes(MAX_OUTPUT);
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      byte[] buf = new byte[8192];
+      int n;
+      while (out.size() < MAX_OUTPUT && (n = in.available()) > 0) {
+        int r = in.read(buf, 0, Math.min(Math.min(n, buf.length), MAX_OUTPUT - out.size()));
+        if (r < 0) {
+          break;
+        }
+        out.write(buf, 0, r);
+      }
+      return out.toByteArray();
     } catch (IOException e) {
       return new byte[0];
     }
   }
 
-  private static String firstLine(byte[] bytes) {
-    String s = new String(bytes, StandardCharsets.UTF_8).strip();
-    int nl = s.indexOf('\n');
-    if (nl >= 0) {
-      s = s.substring(0, nl).strip();
+  /**
+   * Kills the helper and everything it started (a helper that runs gpg or an agent): the
+   * descendants first, while they can still be found through their parent.
+   */
+  private static void killTree(Process process) {
+    try {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+    } catch (UnsupportedOperationException | SecurityException e) {
+      // the direct child is still killed below
     }
-    return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    if (process.isAlive()) {
+      process.destroyForcibly();
+    }
+  }
+
+  private static String printable(String s) {
+    StringBuilder b = new StringBuilder();
+    s.codePoints().limit(100).forEach(c -> {
+      if (Character.isISOControl(c)) {
+        b.append(String.format("\\u%04x", c));
+      } else {
+        b.appendCodePoint(c);
+      }
+    });
+    return b.toString();
   }
 
   private static void closeQuietly(Process p) {

@@ -40,13 +40,25 @@ public final class SocketProbe {
       }
       return new ProbeAttempt(candidate, Outcome.MISSING, "no such file");
     }
+    String untrusted = SocketTrust.whyUntrusted(p);
+    if (untrusted != null) {
+      return new ProbeAttempt(candidate, Outcome.UNTRUSTED, untrusted + "; not used");
+    }
     if (attributes.isDirectory()) {
       return new ProbeAttempt(candidate, Outcome.NOT_A_SOCKET, "a directory");
     }
     if (attributes.isRegularFile()) {
       return new ProbeAttempt(candidate, Outcome.NOT_A_SOCKET, "a regular file");
     }
-    try (Http1Doer doer = Http1Doer.builder(Dialers.unix(p))
+    Path dial = p;
+    if (Files.isSymbolicLink(p)) {
+      try {
+        dial = p.toRealPath(); // checked above: dial what was checked, not what the link says later
+      } catch (IOException e) {
+        return new ProbeAttempt(candidate, Outcome.MISSING, "dangling symbolic link" + linkTarget(p));
+      }
+    }
+    try (Http1Doer doer = Http1Doer.builder(Dialers.unix(dial))
             .connectTimeout(timeout).callTimeout(timeout).readTimeout(timeout).maxIdleConnections(0).build();
         EngineClient client = EngineClient.builder(doer).build()) {
       Ping ping = client.ping();

@@ -29,6 +29,7 @@ public final class TlsSettings {
   /** TLS versions berth allows, newest first. */
   static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
+  private final SSLContext context;
   private final SSLSocketFactory factory;
   private final String[] protocols;
   private final boolean verify;
@@ -42,6 +43,7 @@ public final class TlsSettings {
   private TlsSettings(SSLContext context, boolean verify, boolean ownManagers, String serverName,
       String trustSource, X509Certificate[] clientChain, String clientCertFile, String clientKeyAlgorithm)
       throws IOException {
+    this.context = context;
     this.factory = context.getSocketFactory();
     List<String> supported = Arrays.asList(context.getSupportedSSLParameters().getProtocols());
     List<String> enabled = new ArrayList<>();
@@ -206,6 +208,22 @@ public final class TlsSettings {
 
   SSLSocketFactory factory() {
     return factory;
+  }
+
+  /**
+   * A client-mode engine for {@code host:port} set up as the TLS dialer sets up its sockets: the
+   * allowed protocols, SNI and, when verifying, host-name checks against the server name if one
+   * was given, else {@code host}.
+   */
+  public javax.net.ssl.SSLEngine newEngine(String host, int port) {
+    String verified = serverName != null ? serverName : host;
+    javax.net.ssl.SSLEngine e = context.createSSLEngine(verified, port);
+    e.setUseClientMode(true);
+    javax.net.ssl.SSLParameters p = e.getSSLParameters();
+    p.setProtocols(protocols.clone());
+    p.setEndpointIdentificationAlgorithm(verify ? "HTTPS" : null);
+    e.setSSLParameters(p);
+    return e;
   }
 
   String[] protocols() {

@@ -3,6 +3,7 @@ package dev.berth.types.containers;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.berth.types.images.DistributionInspect;
 import dev.berth.types.internal.Normalize;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,8 @@ import java.util.Map;
  * @param mounts          mounts in use
  * @param config          the container's configuration, merged with the image's defaults
  * @param networkSettings network state: sandbox, published ports, endpoints
+ * @param imageManifestDescriptor OCI descriptor of the platform-specific manifest the container was created
+ *                from; only from a multi-platform image store (API 1.48+)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -69,13 +72,46 @@ public record ContainerInspect(
     @JsonProperty("SizeRootFs") Long sizeRootFs,
     @JsonProperty("Mounts") List<MountPoint> mounts,
     @JsonProperty("Config") ContainerConfig config,
-    @JsonProperty("NetworkSettings") NetworkSettings networkSettings) {
+    @JsonProperty("NetworkSettings") NetworkSettings networkSettings,
+    @JsonProperty("ImageManifestDescriptor") DistributionInspect.Descriptor imageManifestDescriptor) {
 
   // Normalises missing collections to empty ones.
   public ContainerInspect {
     args = Normalize.list(args);
     execIds = Normalize.list(execIds);
     mounts = Normalize.list(mounts);
+  }
+
+  /**
+   * The record without the components added later (imageManifestDescriptor); they are {@code null} or empty.
+   */
+  public ContainerInspect(
+      String id,
+      String created,
+      String path,
+      List<String> args,
+      State state,
+      String image,
+      String resolvConfPath,
+      String hostnamePath,
+      String hostsPath,
+      String logPath,
+      String name,
+      Integer restartCount,
+      String driver,
+      String platform,
+      String mountLabel,
+      String processLabel,
+      String appArmorProfile,
+      List<String> execIds,
+      HostConfig hostConfig,
+      GraphDriver graphDriver,
+      Long sizeRw,
+      Long sizeRootFs,
+      List<MountPoint> mounts,
+      ContainerConfig config,
+      NetworkSettings networkSettings) {
+    this(id, created, path, args, state, image, resolvConfPath, hostnamePath, hostsPath, logPath, name, restartCount, driver, platform, mountLabel, processLabel, appArmorProfile, execIds, hostConfig, graphDriver, sizeRw, sizeRootFs, mounts, config, networkSettings, null);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.berth.types.containers;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.berth.types.images.DistributionInspect;
 import dev.berth.types.internal.Normalize;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ import java.util.Map;
  * @param networkSettings networks the container is attached to
  * @param mounts          mounts in use
  * @param health          health-check summary (API 1.52+)
+ * @param imageManifestDescriptor OCI descriptor of the platform-specific manifest the container was created
+ *                from; only from a multi-platform image store (API 1.48+)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -47,7 +50,8 @@ public record ContainerSummary(
     @JsonProperty("HostConfig") HostConfig hostConfig,
     @JsonProperty("NetworkSettings") NetworkSettings networkSettings,
     @JsonProperty("Mounts") List<MountPoint> mounts,
-    @JsonProperty("Health") Health health) {
+    @JsonProperty("Health") Health health,
+    @JsonProperty("ImageManifestDescriptor") DistributionInspect.Descriptor imageManifestDescriptor) {
 
   // Normalises missing collections to empty ones.
   public ContainerSummary {
@@ -55,6 +59,29 @@ public record ContainerSummary(
     ports = Normalize.list(ports);
     labels = Normalize.map(labels);
     mounts = Normalize.list(mounts);
+  }
+
+  /**
+   * The record without the components added later (imageManifestDescriptor); they are {@code null} or empty.
+   */
+  public ContainerSummary(
+      String id,
+      List<String> names,
+      String image,
+      String imageId,
+      String command,
+      Long created,
+      List<Port> ports,
+      Long sizeRw,
+      Long sizeRootFs,
+      Map<String, String> labels,
+      String state,
+      String status,
+      HostConfig hostConfig,
+      NetworkSettings networkSettings,
+      List<MountPoint> mounts,
+      Health health) {
+    this(id, names, image, imageId, command, created, ports, sizeRw, sizeRootFs, labels, state, status, hostConfig, networkSettings, mounts, health, null);
   }
 
   /**

@@ -37,6 +37,8 @@ import java.util.Map;
  * @param graphDriver     where the storage driver keeps the image's layers
  * @param rootFs          the layer digests
  * @param metadata        local metadata: when the image was last tagged
+ * @param descriptor  OCI descriptor of the image target; only from a multi-platform image store (API 1.48+)
+ * @param manifests   the image's manifests when asked for (API 1.48+, multi-platform image store); empty otherwise
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -60,12 +62,42 @@ public record ImageInspect(
     @JsonProperty("VirtualSize") Long virtualSize,
     @JsonProperty("GraphDriver") GraphDriver graphDriver,
     @JsonProperty("RootFS") RootFs rootFs,
-    @JsonProperty("Metadata") Metadata metadata) {
+    @JsonProperty("Metadata") Metadata metadata,
+    @JsonProperty("Descriptor") DistributionInspect.Descriptor descriptor,
+    @JsonProperty("Manifests") List<ImageManifestSummary> manifests) {
 
   // Normalises missing collections to empty ones.
   public ImageInspect {
+    manifests = Normalize.list(manifests);
     repoTags = Normalize.list(repoTags);
     repoDigests = Normalize.list(repoDigests);
+  }
+
+  /**
+   * The record without the components added later (descriptor, manifests); they are {@code null} or empty.
+   */
+  public ImageInspect(
+      String id,
+      List<String> repoTags,
+      List<String> repoDigests,
+      String parent,
+      String comment,
+      String created,
+      String container,
+      ContainerConfig containerConfig,
+      String dockerVersion,
+      String author,
+      ContainerConfig config,
+      String architecture,
+      String variant,
+      String os,
+      String osVersion,
+      Long size,
+      Long virtualSize,
+      GraphDriver graphDriver,
+      RootFs rootFs,
+      Metadata metadata) {
+    this(id, repoTags, repoDigests, parent, comment, created, container, containerConfig, dockerVersion, author, config, architecture, variant, os, osVersion, size, virtualSize, graphDriver, rootFs, metadata, null, null);
   }
 
   /**

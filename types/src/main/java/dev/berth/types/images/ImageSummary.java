@@ -20,6 +20,10 @@ import java.util.Map;
  * @param virtualSize same as {@code size}; deprecated, gone in API 1.44
  * @param labels      user-defined metadata
  * @param containers  number of containers using the image; {@code -1} when not computed
+ * @param descriptor  OCI descriptor of the image target (index or manifest); only from a multi-platform
+ *                    image store (API 1.48+)
+ * @param manifests   the image's manifests, when the list asks for them with
+ *                    {@code manifests} (API 1.47+, multi-platform image store); empty otherwise
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -33,12 +37,32 @@ public record ImageSummary(
     @JsonProperty("SharedSize") Long sharedSize,
     @JsonProperty("VirtualSize") Long virtualSize,
     @JsonProperty("Labels") Map<String, String> labels,
-    @JsonProperty("Containers") Integer containers) {
+    @JsonProperty("Containers") Integer containers,
+    @JsonProperty("Descriptor") DistributionInspect.Descriptor descriptor,
+    @JsonProperty("Manifests") List<ImageManifestSummary> manifests) {
 
   // Normalises missing collections to empty ones.
   public ImageSummary {
+    manifests = Normalize.list(manifests);
     repoTags = Normalize.list(repoTags);
     repoDigests = Normalize.list(repoDigests);
     labels = Normalize.map(labels);
+  }
+
+  /**
+   * The record without the components added later (descriptor, manifests); they are {@code null} or empty.
+   */
+  public ImageSummary(
+      String id,
+      String parentId,
+      List<String> repoTags,
+      List<String> repoDigests,
+      Long created,
+      Long size,
+      Long sharedSize,
+      Long virtualSize,
+      Map<String, String> labels,
+      Integer containers) {
+    this(id, parentId, repoTags, repoDigests, created, size, sharedSize, virtualSize, labels, containers, null, null);
   }
 }

@@ -78,6 +78,9 @@ import java.util.Map;
  * @param defaultAddressPools address pools for new local networks
  * @param warnings            warnings about the engine's configuration
  * @param cdiSpecDirs         directories searched for CDI device specs (API 1.44+)
+ * @param containerd          the containerd instance the engine uses (API 1.47+)
+ * @param firewallBackend     the firewall backend (API 1.48+, Linux)
+ * @param discoveredDevices   devices found by device drivers (API 1.50+); empty when none
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -145,10 +148,14 @@ public record SystemInfo(
     @JsonProperty("ProductLicense") String productLicense,
     @JsonProperty("DefaultAddressPools") List<AddressPool> defaultAddressPools,
     @JsonProperty("Warnings") List<String> warnings,
-    @JsonProperty("CDISpecDirs") List<String> cdiSpecDirs) {
+    @JsonProperty("CDISpecDirs") List<String> cdiSpecDirs,
+    @JsonProperty("Containerd") ContainerdInfo containerd,
+    @JsonProperty("FirewallBackend") FirewallInfo firewallBackend,
+    @JsonProperty("DiscoveredDevices") List<DeviceInfo> discoveredDevices) {
 
   // Normalises missing collections to empty ones.
   public SystemInfo {
+    discoveredDevices = Normalize.list(discoveredDevices);
     driverStatus = driverStatus == null
         ? List.of()
         : driverStatus.stream().map(Normalize::list).toList();
@@ -159,6 +166,77 @@ public record SystemInfo(
     defaultAddressPools = Normalize.list(defaultAddressPools);
     warnings = Normalize.list(warnings);
     cdiSpecDirs = Normalize.list(cdiSpecDirs);
+  }
+
+  /**
+   * The record without the components added later (containerd, firewallBackend, discoveredDevices); they are {@code null} or empty.
+   */
+  public SystemInfo(
+      String id,
+      Integer containers,
+      Integer containersRunning,
+      Integer containersPaused,
+      Integer containersStopped,
+      Integer images,
+      String driver,
+      List<List<String>> driverStatus,
+      String dockerRootDir,
+      PluginsInfo plugins,
+      Boolean memoryLimit,
+      Boolean swapLimit,
+      Boolean kernelMemory,
+      Boolean kernelMemoryTcp,
+      Boolean cpuCfsPeriod,
+      Boolean cpuCfsQuota,
+      Boolean cpuShares,
+      Boolean cpuSet,
+      Boolean pidsLimit,
+      Boolean oomKillDisable,
+      Boolean ipv4Forwarding,
+      Boolean bridgeNfIptables,
+      Boolean bridgeNfIp6tables,
+      Boolean debug,
+      Integer nfd,
+      Integer nGoroutines,
+      String systemTime,
+      String loggingDriver,
+      String cgroupDriver,
+      String cgroupVersion,
+      Integer nEventsListener,
+      String kernelVersion,
+      String operatingSystem,
+      String osVersion,
+      String osType,
+      String architecture,
+      Integer ncpu,
+      Long memTotal,
+      String indexServerAddress,
+      RegistryServiceConfig registryConfig,
+      List<GenericResource> genericResources,
+      String httpProxy,
+      String httpsProxy,
+      String noProxy,
+      String name,
+      List<String> labels,
+      Boolean experimentalBuild,
+      String serverVersion,
+      String clusterStore,
+      String clusterAdvertise,
+      Map<String, OciRuntime> runtimes,
+      String defaultRuntime,
+      SwarmInfo swarm,
+      Boolean liveRestoreEnabled,
+      String isolation,
+      String initBinary,
+      Commit containerdCommit,
+      Commit runcCommit,
+      Commit initCommit,
+      List<String> securityOptions,
+      String productLicense,
+      List<AddressPool> defaultAddressPools,
+      List<String> warnings,
+      List<String> cdiSpecDirs) {
+    this(id, containers, containersRunning, containersPaused, containersStopped, images, driver, driverStatus, dockerRootDir, plugins, memoryLimit, swapLimit, kernelMemory, kernelMemoryTcp, cpuCfsPeriod, cpuCfsQuota, cpuShares, cpuSet, pidsLimit, oomKillDisable, ipv4Forwarding, bridgeNfIptables, bridgeNfIp6tables, debug, nfd, nGoroutines, systemTime, loggingDriver, cgroupDriver, cgroupVersion, nEventsListener, kernelVersion, operatingSystem, osVersion, osType, architecture, ncpu, memTotal, indexServerAddress, registryConfig, genericResources, httpProxy, httpsProxy, noProxy, name, labels, experimentalBuild, serverVersion, clusterStore, clusterAdvertise, runtimes, defaultRuntime, swarm, liveRestoreEnabled, isolation, initBinary, containerdCommit, runcCommit, initCommit, securityOptions, productLicense, defaultAddressPools, warnings, cdiSpecDirs, null, null, null);
   }
 
   /**

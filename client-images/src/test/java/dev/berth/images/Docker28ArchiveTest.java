@@ -1,0 +1,12 @@
+package dev.berth.images;
+
+import dev.berth.testkit.Docker28Test;
+
+/** {@link ArchiveCases} against the Docker 28.5 test engine (overlay2 image store). */
+@Docker28Test
+class Docker28ArchiveTest extends ArchiveCases {
+  @Override
+  boolean podman() {
+    return false;
+  }
+}

@@ -1,0 +1,12 @@
+package dev.berth.images;
+
+import dev.berth.testkit.Docker28cTest;
+
+/** {@link ArchiveCases} against the Docker 28.5 test engine with the containerd image store. */
+@Docker28cTest
+class Docker28cArchiveTest extends ArchiveCases {
+  @Override
+  boolean podman() {
+    return false;
+  }
+}

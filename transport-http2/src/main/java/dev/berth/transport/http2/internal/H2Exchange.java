@@ -1,0 +1,428 @@
+package dev.berth.transport.http2.internal;
+
+import dev.berth.transport.CallCancelledException;
+import dev.berth.transport.CancelToken;
+import dev.berth.transport.Headers;
+import dev.berth.transport.Request;
+import dev.berth.transport.Response;
+import dev.berth.transport.ResponseBody;
+import dev.berth.transport.http2.Http2StreamException;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http2.Http2DataFrame;
+import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2GoAwayFrame;
+import io.netty.handler.codec.http2.Http2Headers;
+import io.netty.handler.codec.http2.Http2HeadersFrame;
+import io.netty.handler.codec.http2.Http2ResetFrame;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.util.ArrayDeque;
+import java.util.Map;
+
+/**
+ * One request/response on one HTTP/2 stream: the stream channel's handler (Netty's event loop
+ * fills it) and the {@link Response} with its body stream (the caller's thread drains it).
+ *
+ * <p>Flow control: the stream channel does not read on its own. Frames are pulled into this
+ * exchange's queue while fewer than {@code highWater} bytes wait there; Netty grants the peer a
+ * WINDOW_UPDATE for what was pulled. A caller that stops reading therefore holds at most
+ * {@code highWater} bytes here plus one stream window in Netty, and the peer stops sending on this
+ * stream only; the other streams of the connection go on.
+ */
+final class H2Exchange extends ChannelInboundHandlerAdapter implements Response, ResponseBody {
+  private final Request request;
+  private final String endpoint;
+  private final int highWater;
+  private final long readTimeoutNanos;
+  private final Body body = new Body();
+  /** Counted down once the engine has accounted for the closed stream. */
+  final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+
+  // guarded by this
+  private Http2StreamChannel channel;
+  private Http2Headers head;
+  private final ArrayDeque<ByteBuf> queue = new ArrayDeque<>();
+  private long buffered;
+  private boolean ended;
+  private boolean readPending;
+  private boolean closed;
+  private IOException failure;
+  private Headers headers;
+  private CancelToken.Registration registration;
+
+  H2Exchange(Request request, String endpoint, int highWater, long readTimeoutNanos) {
+    this.request = request;
+    this.endpoint = endpoint;
+    this.highWater = highWater;
+    this.readTimeoutNanos = readTimeoutNanos;
+  }
+
+  synchronized void attach(Http2StreamChannel ch) {
+    this.channel = ch;
+  }
+
+  synchronized void registration(CancelToken.Registration r) {
+    this.registration = r;
+  }
+
+  // ---------------------------------------------------------------- event loop side
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    synchronized (this) {
+      readPending = true;
+    }
+    ctx.read(); // the response head
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    synchronized (this) {
+      if (msg instanceof Http2HeadersFrame) {
+        Http2HeadersFrame f = (Http2HeadersFrame) msg;
+        if (head == null) {
+          CharSequence status = f.headers().status();
+          if (status != null && status.length() == 3 && status.charAt(0) == '1') {
+            return; // an interim answer (100 Continue): the real one follows
+          }
+          head = f.headers();
+        } // else trailers: engines send none that matter
+        if (f.isEndStream()) {
+          ended = true;
+        }
+        notifyAll();
+      } else if (msg instanceof Http2DataFrame) {
+        Http2DataFrame f = (Http2DataFrame) msg;
+        ByteBuf content = f.content();
+        if (closed || !content.isReadable()) {
+          f.release();
+        } else {
+          queue.add(content); // the frame's reference moves to the queue
+          buffered += content.readableBytes();
+        }
+        if (f.isEndStream()) {
+          ended = true;
+        }
+        notifyAll();
+      } else {
+        ReferenceCountUtil.release(msg);
+      }
+    }
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    boolean more;
+    synchronized (this) {
+      more = !ended && !closed && failure == null && buffered < highWater;
+      readPending = more;
+    }
+    if (more) {
+      ctx.read();
+    }
+    ctx.fireChannelReadComplete();
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof Http2ResetFrame) {
+      long code = ((Http2ResetFrame) evt).errorCode();
+      fail(new Http2StreamException(request + " to " + endpoint + ": the peer reset the stream ("
+          + errorName(code) + ")", code, code == Http2Error.REFUSED_STREAM.code()));
+    } else if (evt instanceof Http2GoAwayFrame) {
+      long code = ((Http2GoAwayFrame) evt).errorCode();
+      fail(new Http2StreamException(request + " to " + endpoint + ": the peer sent GOAWAY (" + errorName(code)
+          + ") without processing this stream", code, true));
+    }
+    ReferenceCountUtil.release(evt);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    synchronized (this) {
+      if (!ended && failure == null && !closed) {
+        failure = new Http2StreamException(request + " to " + endpoint
+            + ": the stream closed before the response ended (connection lost or closed by the peer)", -1, false);
+      }
+      notifyAll();
+    }
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    fail(cause instanceof IOException ? (IOException) cause
+        : new IOException(request + " to " + endpoint + ": HTTP/2 stream failed: " + cause, cause));
+    ctx.close();
+  }
+
+  private static String errorName(long code) {
+    Http2Error e = Http2Error.valueOf(code);
+    return e == null ? "error code " + code : e.name();
+  }
+
+  // ---------------------------------------------------------------- caller side
+
+  /** Fails the exchange (first failure wins) and wakes its waiters. */
+  void fail(IOException e) {
+    synchronized (this) {
+      if (failure == null && !(ended && head != null && queue.isEmpty())) {
+        failure = e;
+      }
+      notifyAll();
+    }
+  }
+
+  /**
+   * Waits for the response head.
+   *
+   * @param deadline System.nanoTime() by which it must arrive, or 0 for no limit
+   */
+  void awaitHead(long deadline, CancelToken token) throws IOException {
+    synchronized (this) {
+      while (head == null) {
+        if (failure != null) {
+          if (token != null && token.isCancelled()) {
+            CallCancelledException c = new CallCancelledException(request + " was cancelled");
+            c.initCause(failure);
+            throw c;
+          }
+          throw failure;
+        }
+        waitLocked(deadline, "no response head within the call timeout", "waiting for the response head");
+      }
+      headers = toHeaders(head);
+    }
+  }
+
+  /**
+   * Waits on this exchange's monitor (held by the caller) until notified, or fails once
+   * {@code deadline} (System.nanoTime(); 0 for none) has passed or the thread is interrupted.
+   */
+  private void waitLocked(long deadline, String timedOut, String doing) throws IOException {
+    long wait = 0;
+    if (deadline != 0) {
+      wait = deadline - System.nanoTime();
+      if (wait <= 0) {
+        throw new SocketTimeoutException(request + " to " + endpoint + ": " + timedOut);
+      }
+    }
+    try {
+      if (wait == 0) {
+        wait();
+      } else {
+        wait(wait / 1_000_000L, (int) (wait % 1_000_000L));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      InterruptedIOException ie = new InterruptedIOException(request + " to " + endpoint + ": interrupted while " + doing);
+      ie.initCause(e);
+      throw ie;
+    }
+  }
+
+  private static Headers toHeaders(Http2Headers h) {
+    Headers.Builder b = Headers.builder();
+    for (Map.Entry<CharSequence, CharSequence> e : h) {
+      CharSequence name = e.getKey();
+      if (name.length() > 0 && name.charAt(0) != ':') {
+        b.add(name.toString(), e.getValue().toString());
+      }
+    }
+    return b.build();
+  }
+
+  /** Closes the stream: RST_STREAM (CANCEL) when it is still open; other streams are untouched. */
+  @Override
+  public void close() {
+    Http2StreamChannel ch;
+    CancelToken.Registration r;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      for (ByteBuf b : queue) {
+        b.release();
+      }
+      queue.clear();
+      buffered = 0;
+      ch = channel;
+      r = registration;
+      notifyAll();
+    }
+    if (r != null) {
+      r.remove();
+    }
+    if (ch != null) {
+      ch.close();
+      if (!ch.eventLoop().inEventLoop()) {
+        try { // one hop to the event loop: the engine's stream counts are exact when close returns
+          released.await(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+
+  @Override
+  public int status() {
+    return Integer.parseInt(head.status().toString());
+  }
+
+  @Override
+  public String reason() {
+    return ""; // HTTP/2 has no reason phrase
+  }
+
+  @Override
+  public Headers headers() {
+    return headers;
+  }
+
+  @Override
+  public ResponseBody body() {
+    return this;
+  }
+
+  @Override
+  public long contentLength() {
+    int s = status();
+    if (request.method().equals("HEAD") || s == 204 || s == 304) {
+      return 0;
+    }
+    String v = headers.first("content-length");
+    if (v != null) {
+      try {
+        return Long.parseLong(v.trim());
+      } catch (NumberFormatException e) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public String contentType() {
+    return headers.first("content-type");
+  }
+
+  @Override
+  public InputStream stream() {
+    return body;
+  }
+
+  @Override
+  public byte[] bytes(int maxBytes) throws IOException {
+    try (this) {
+      return body.readNBytes(maxBytes);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Http2Response[" + request + " " + (head == null ? "pending" : head.status()) + "]";
+  }
+
+  /** Reads the queued DATA frames; asks for more when the queue runs low. */
+  private final class Body extends InputStream {
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      int n = read(one, 0, 1);
+      return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      java.util.Objects.checkFromIndexSize(off, len, b.length);
+      if (len == 0) {
+        return 0;
+      }
+      Http2StreamChannel pull = null;
+      int n;
+      synchronized (H2Exchange.this) {
+        long deadline = readTimeoutNanos == 0 ? 0 : System.nanoTime() + readTimeoutNanos;
+        while (true) {
+          if (closed) {
+            throw new IOException(request + ": the response was closed");
+          }
+          if (!queue.isEmpty()) {
+            break;
+          }
+          if (failure != null) {
+            throw failure;
+          }
+          if (ended) {
+            return -1;
+          }
+          if (!readPending) {
+            readPending = true;
+            channel.read();
+          }
+          waitLocked(deadline, "no data within the read timeout", "reading the body");
+        }
+        ByteBuf first = queue.peek();
+        n = Math.min(len, first.readableBytes());
+        first.readBytes(b, off, n);
+        if (!first.isReadable()) {
+          queue.poll().release();
+        }
+        buffered -= n;
+        if (!readPending && !ended && failure == null && buffered < highWater / 2) {
+          readPending = true;
+          pull = channel;
+        }
+      }
+      if (pull != null) {
+        pull.read();
+      }
+      return n;
+    }
+
+    @Override
+    public int available() {
+      synchronized (H2Exchange.this) {
+        return (int) Math.min(Integer.MAX_VALUE, buffered);
+      }
+    }
+
+    @Override
+    public void close() {
+      H2Exchange.this.close();
+    }
+  }
+
+  /** For the engine: waits for a write and turns its failure into this stream's. */
+  void await(ChannelFuture f) throws IOException {
+    try {
+      f.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      InterruptedIOException ie = new InterruptedIOException(request + ": interrupted while sending the request");
+      ie.initCause(e);
+      throw ie;
+    }
+    if (!f.isSuccess()) {
+      IOException known;
+      synchronized (this) {
+        known = failure;
+      }
+      if (known != null) {
+        throw known;
+      }
+      Throwable c = f.cause();
+      throw new IOException(request + " to " + endpoint + ": sending on the HTTP/2 stream failed: " + c, c);
+    }
+  }
+}
