@@ -37,6 +37,15 @@ import java.util.function.Consumer;
  * {@link Archive}, and the {@code InputStream} of {@link #exportStream}) hold a connection: the
  * caller must close them. They are read on the caller's thread; closing one from another thread
  * stops a blocked read.
+ *
+ * <p>Timeouts (the client's, see {@link dev.berth.transport.Http1Doer}): every operation waits for
+ * its response head at most the read timeout (and the call timeout, if set). Once the head has
+ * arrived, follow {@link #logs}, {@link #attach}, {@link #execStart}, {@link #statsStream},
+ * {@link #wait}, {@link #exportStream} and {@link #archive} wait for data without a limit (idling
+ * on an open stream is the caller's choice: close it to end it); every other operation keeps the
+ * read timeout. {@link #stop} and {@link #restart} answer once the container has stopped: given a
+ * stop timeout, they wait that long plus {@link dev.berth.transport.Http1Doer#DEFAULT_READ_TIMEOUT};
+ * {@link #putArchive} waits the read timeout once the archive is sent.
  */
 public interface ContainerService {
 

@@ -12,6 +12,7 @@ import dev.berth.client.Operation;
 import dev.berth.client.UnsupportedApiVersionException;
 import dev.berth.client.internal.Signals;
 import dev.berth.client.internal.TarWriter;
+import dev.berth.transport.Http1Doer;
 import dev.berth.transport.RawStream;
 import dev.berth.transport.Request;
 import dev.berth.transport.RequestBody;
@@ -174,7 +175,7 @@ final class DefaultContainerService implements ContainerService {
 
   @Override
   public InputStream exportStream(String id) {
-    Response r = client.open(client.request(EXPORT, require(id, "id")).readTimeout(Duration.ZERO).build());
+    Response r = client.open(client.request(EXPORT, require(id, "id")).bodyReadTimeout(Duration.ZERO).build());
     return r.body().stream();
   }
 
@@ -185,7 +186,7 @@ final class DefaultContainerService implements ContainerService {
 
   @Override
   public JsonStream<ContainerStats> statsStream(String id) {
-    Request r = client.request(STATS, require(id, "id")).query("stream", "true").readTimeout(Duration.ZERO).build();
+    Request r = client.request(STATS, require(id, "id")).query("stream", "true").bodyReadTimeout(Duration.ZERO).build();
     return client.stream(r, ContainerStats.class, false);
   }
 
@@ -211,13 +212,23 @@ final class DefaultContainerService implements ContainerService {
     }
   }
 
+  /**
+   * Stop and restart answer only once the container has stopped: with a stop timeout, the wait for
+   * the answer is that timeout plus {@link Http1Doer#DEFAULT_READ_TIMEOUT}; without one, the
+   * client's read timeout (the engine's default stop timeout is 10 s).
+   */
+  private static Duration stopHeadWait(Duration stopTimeout) {
+    return stopTimeout == null ? null
+        : Duration.ofSeconds(Signals.seconds(stopTimeout)).plus(Http1Doer.DEFAULT_READ_TIMEOUT);
+  }
+
   @Override
   public boolean stop(String id, ContainerStopOptions options) {
     require(id, "id");
     require(options, "options");
     checkSignalSupported(options.signal(), STOP);
     Request r = client.request(STOP, id).query("t", Signals.seconds(options.timeout()))
-        .query("signal", options.signal()).readTimeout(Duration.ZERO).build();
+        .query("signal", options.signal()).readTimeout(stopHeadWait(options.timeout())).build();
     try {
       client.execute(r);
       return true;
@@ -232,7 +243,7 @@ final class DefaultContainerService implements ContainerService {
     require(options, "options");
     checkSignalSupported(options.signal(), RESTART);
     client.execute(client.request(RESTART, id).query("t", Signals.seconds(options.timeout()))
-        .query("signal", options.signal()).readTimeout(Duration.ZERO).build());
+        .query("signal", options.signal()).readTimeout(stopHeadWait(options.timeout())).build());
   }
 
   @Override
@@ -265,7 +276,7 @@ final class DefaultContainerService implements ContainerService {
   @Override
   public ContainerWaitResponse wait(String id, WaitCondition condition) {
     Request r = client.request(WAIT, require(id, "id"))
-        .query("condition", require(condition, "condition").value()).readTimeout(Duration.ZERO).build();
+        .query("condition", require(condition, "condition").value()).bodyReadTimeout(Duration.ZERO).build();
     return object(r, ContainerWaitResponse.class);
   }
 
@@ -322,7 +333,7 @@ final class DefaultContainerService implements ContainerService {
     Request.Builder b = client.request(LOGS, id)
         .query("stdout", options.stdout()).query("stderr", options.stderr());
     if (options.follow()) {
-      b.query("follow", "true").readTimeout(Duration.ZERO);
+      b.query("follow", "true").bodyReadTimeout(Duration.ZERO);
     }
     if (options.since() != null) {
       b.query("since", unixTime(options.since()));
@@ -359,7 +370,7 @@ final class DefaultContainerService implements ContainerService {
         .query("stream", options.stream()).query("logs", options.logs())
         .query("stdin", options.stdin()).query("stdout", options.stdout()).query("stderr", options.stderr())
         .query("detachKeys", options.detachKeys())
-        .readTimeout(Duration.ZERO).build();
+        .bodyReadTimeout(Duration.ZERO).build();
     RawStream raw = client.openRaw(r);
     try {
       return new AttachedStream(raw, multiplexed(raw.headers().first("Content-Type"), tty, id), "ContainerAttach " + id);
@@ -400,7 +411,7 @@ final class DefaultContainerService implements ContainerService {
       tty = session.processConfig() != null && Boolean.TRUE.equals(session.processConfig().tty());
     }
     Request r = client.request(EXEC_START, execId)
-        .body(client.jsonBody(ExecStartRequest.builder().detach(false).tty(tty).build())).readTimeout(Duration.ZERO).build();
+        .body(client.jsonBody(ExecStartRequest.builder().detach(false).tty(tty).build())).bodyReadTimeout(Duration.ZERO).build();
     RawStream raw = client.openRaw(r);
     try {
       String type = raw.headers().first("Content-Type");
@@ -441,7 +452,7 @@ final class DefaultContainerService implements ContainerService {
   @Override
   public Archive archive(String id, String path) {
     Request r = client.request(ARCHIVE_GET, require(id, "id")).query("path", require(path, "path"))
-        .readTimeout(Duration.ZERO).build();
+        .bodyReadTimeout(Duration.ZERO).build();
     Response response = client.open(r);
     try {
       return new Archive(pathStat(response), response.body().stream());
@@ -468,8 +479,8 @@ final class DefaultContainerService implements ContainerService {
   }
 
   private Request.Builder putArchiveRequest(String id, String path, String pathName, ContainerPutArchiveOptions options) {
-    Request.Builder b = client.request(ARCHIVE_PUT, require(id, "id")).query("path", require(path, pathName))
-        .readTimeout(Duration.ZERO);
+    // the answer comes once the archive is extracted: the read timeout bounds that wait
+    Request.Builder b = client.request(ARCHIVE_PUT, require(id, "id")).query("path", require(path, pathName));
     if (require(options, "options").noOverwriteDirNonDir()) {
       b.query("noOverwriteDirNonDir", "true");
     }

@@ -75,7 +75,8 @@ class ContainerRequestShapeTest {
     assertEquals("POST /v1.43/containers/web/stop", line(r));
     assertEquals("t=2&signal=SIGINT", query(r));
     assertNull(body(r));
-    assertEquals(Duration.ZERO, r.readTimeout(), "a stop waits as long as the container takes");
+    // the answer comes once the container stopped: the stop timeout plus the default read timeout
+    assertEquals(Duration.ofSeconds(2).plus(dev.berth.transport.Http1Doer.DEFAULT_READ_TIMEOUT), r.readTimeout());
   }
 
   @Test
@@ -389,7 +390,8 @@ class ContainerRequestShapeTest {
     Request r = doer.only();
     assertEquals("GET /v1.43/containers/web/stats", line(r));
     assertEquals("stream=true", query(r));
-    assertEquals(Duration.ZERO, r.readTimeout());
+    assertEquals(null, r.readTimeout(), "the read timeout bounds the wait for the head");
+    assertEquals(Duration.ZERO, r.bodyReadTimeout(), "then the stream may idle");
     assertEquals("a1", stats.next().id());
     assertFalse(doer.allClosed(), "the stream holds its response");
     stats.close();
@@ -402,7 +404,8 @@ class ContainerRequestShapeTest {
     InputStream tar = containers.exportStream("web");
     Request r = doer.only();
     assertEquals("GET /v1.43/containers/web/export", line(r));
-    assertEquals(Duration.ZERO, r.readTimeout());
+    assertEquals(null, r.readTimeout(), "the read timeout bounds the wait for the head");
+    assertEquals(Duration.ZERO, r.bodyReadTimeout(), "then the stream may idle");
     assertArrayEquals(new byte[] {1, 2, 3}, tar.readAllBytes());
     assertFalse(doer.allClosed());
     tar.close();
@@ -427,7 +430,8 @@ class ContainerRequestShapeTest {
     containers.wait("web", WaitCondition.REMOVED);
     assertEquals("POST /v1.43/containers/web/wait", line(doer.requests.get(0)));
     assertEquals("condition=not-running", query(doer.requests.get(0)));
-    assertEquals(Duration.ZERO, doer.requests.get(0).readTimeout());
+    assertEquals(null, doer.requests.get(0).readTimeout(), "the read timeout bounds the wait for the head");
+    assertEquals(Duration.ZERO, doer.requests.get(0).bodyReadTimeout(), "then the stream may idle");
     assertEquals("condition=removed", query(doer.requests.get(1)));
   }
 
@@ -464,7 +468,8 @@ class ContainerRequestShapeTest {
     doer.answer(200, "{\"Id\":\"abc\",\"Config\":{\"Tty\":true}}");
     try (FrameReader logs = containers.logs("web", ContainerLogsOptions.builder().follow(true).build())) {
       assertEquals("stdout=true&stderr=true&follow=true", query(doer.requests.get(0)));
-      assertEquals(Duration.ZERO, doer.requests.get(0).readTimeout());
+      assertEquals(null, doer.requests.get(0).readTimeout(), "the read timeout bounds the wait for the head");
+    assertEquals(Duration.ZERO, doer.requests.get(0).bodyReadTimeout(), "then the stream may idle");
       assertEquals("GET /v1.43/containers/web/json", line(doer.requests.get(1)));
       assertFalse(logs.isMultiplexed(), "a TTY container's output is raw");
     }
@@ -478,7 +483,8 @@ class ContainerRequestShapeTest {
     Request r = doer.only();
     assertEquals("POST /v1.43/containers/web/attach", line(r));
     assertEquals("stream=true&logs=false&stdin=true&stdout=true&stderr=true&detachKeys=ctrl-x", query(r));
-    assertEquals(Duration.ZERO, r.readTimeout());
+    assertEquals(null, r.readTimeout(), "the read timeout bounds the wait for the head");
+    assertEquals(Duration.ZERO, r.bodyReadTimeout(), "then the stream may idle");
     s.stdin().write("in".getBytes(StandardCharsets.UTF_8));
     s.closeStdin();
     assertTrue(raw.isOutputClosed());

@@ -18,9 +18,11 @@ import dev.berth.types.system.Ping;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
@@ -105,19 +107,37 @@ public final class EngineClient implements AutoCloseable {
    * @throws TransportException when negotiation cannot reach the engine
    */
   public ApiVersion apiVersion() {
+    return apiVersion(null);
+  }
+
+  /**
+   * The version, negotiated if need be with a ping that carries {@code trigger}'s call timeout,
+   * read timeout and cancel token (the caller's deadline holds through negotiation); the doer's
+   * defaults apply to what it leaves unset.
+   */
+  private ApiVersion apiVersion(Request trigger) {
     ApiVersion v = negotiated;
     if (v != null) {
       return v;
     }
+    Duration wait = trigger == null || trigger.callTimeout() == null || trigger.callTimeout().isZero()
+        ? null : trigger.callTimeout();
     try {
-      negotiation.lockInterruptibly(); // another thread may be stuck negotiating with a stalled engine
+      // another thread may be stuck negotiating with a stalled engine: wait for it no longer than
+      // this call may take, and never uninterruptibly
+      if (wait == null) {
+        negotiation.lockInterruptibly();
+      } else if (!negotiation.tryLock(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+        throw new TransportTimeoutException("timed out after " + wait.toMillis()
+            + " ms waiting for another call's API version negotiation with " + doer, null);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TransportException("interrupted while waiting for API version negotiation with " + doer, e);
     }
     try {
       if (negotiated == null) {
-        Ping ping = ping();
+        Ping ping = ping(trigger);
         ApiVersion engine = ping.apiVersion() == null ? ApiVersion.FALLBACK : parseEngineVersion(ping.apiVersion());
         ApiVersion chosen = ApiVersion.min(engine, max);
         detected = ping;
@@ -193,12 +213,27 @@ public final class EngineClient implements AutoCloseable {
    * OS type, Docker or Podman).
    */
   public Ping ping() {
+    return ping(null);
+  }
+
+  private Ping ping(Request trigger) {
     Request request = listener == ClientListener.NONE ? PING : PING.copy(); // see versioned()
+    if (trigger != null && (trigger.callTimeout() != null || trigger.readTimeout() != null
+        || trigger.cancelToken() != null)) {
+      request = PING.toBuilder().callTimeout(trigger.callTimeout()).readTimeout(trigger.readTimeout())
+          .cancelToken(trigger.cancelToken()).build();
+    }
     try (Response r = send(request, request)) {
       if (r.status() != 200) {
         throw failed(request, Errors.fromResponseLeavingOpen(request, r)); // closed by try
       }
-      drain(r);
+      try {
+        // read to the end: a truncated, malformed or stalled body is a failed ping, as it is a
+        // failed version()
+        drainStream(r.body().stream());
+      } catch (IOException e) {
+        throw failed(request, Errors.fromIOException(request, e, doer));
+      }
       return Ping.fromHeaders(r.headers()::first);
     }
   }
@@ -362,7 +397,7 @@ public final class EngineClient implements AutoCloseable {
       // a listener matches the request its doer saw by identity: one instance per call
       return listener == ClientListener.NONE ? request : request.copy();
     }
-    apiVersion();
+    apiVersion(request);
     if (request.path().startsWith(LIBPOD)) {
       return request.toBuilder().path(libpodPrefix(request) + request.path()).build();
     }

@@ -25,7 +25,11 @@ public final class FrameReader implements Closeable {
   private final boolean multiplexed;
   private final String what;
   private final byte[] header = new byte[8];
-  private byte[] buffer = new byte[32 * 1024];
+  /** Raw (TTY) reads grow the buffer up to this while they keep filling it. */
+  private static final int MAX_RAW_BUFFER = 32 * 1024;
+  // small at first: a followed stream idles most of its life, thousands may be open at once
+  private byte[] buffer = new byte[1024];
+  private boolean filled; // the last raw read filled the buffer
   private int length;
   private StreamType stream;
   private volatile boolean closed;
@@ -61,10 +65,14 @@ public final class FrameReader implements Closeable {
     }
     try {
       if (!multiplexed) {
+        if (filled && buffer.length < MAX_RAW_BUFFER) {
+          buffer = new byte[Math.min(MAX_RAW_BUFFER, buffer.length * 4)]; // a busy stream: larger reads
+        }
         int n = in.read(buffer, 0, buffer.length);
         if (n < 0 || closed) {
           return end();
         }
+        filled = n == buffer.length;
         stream = StreamType.STDOUT;
         length = n;
         return true;

@@ -76,7 +76,7 @@ final class DefaultSystemService implements SystemService {
   @Override
   public JsonStream<Event> events(SystemEventsOptions options) {
     Objects.requireNonNull(options, "options");
-    Request.Builder b = client.request(EVENTS).readTimeout(Duration.ZERO);
+    Request.Builder b = client.request(EVENTS).bodyReadTimeout(Duration.ZERO);
     if (options.since() != null) {
       b.query("since", SystemEventsOptions.timestamp(options.since()));
     }

@@ -55,8 +55,9 @@ public interface SystemService {
   }
 
   /**
-   * {@code GET /events}: every engine event from now on. The stream holds a connection and has no
-   * read timeout: the caller must close it (from any thread, to stop a blocked read).
+   * {@code GET /events}: every engine event from now on. The client's read timeout bounds the wait
+   * for the response head; after it the stream has no read timeout: it holds a connection and the
+   * caller must close it (from any thread, to stop a blocked read).
    */
   default JsonStream<Event> events() {
     return events(SystemEventsOptions.DEFAULT);
@@ -64,8 +65,9 @@ public interface SystemService {
 
   /**
    * {@code GET /events?since=&until=&filters=}: engine events as they happen (or between
-   * {@code since} and {@code until}). The stream holds a connection and has no read timeout: the
-   * caller must close it (from any thread, to stop a blocked read).
+   * {@code since} and {@code until}). The read timeout bounds the wait for the response head only;
+   * the stream holds a connection and the caller must close it (from any thread, to stop a
+   * blocked read).
    */
   JsonStream<Event> events(SystemEventsOptions options);
 

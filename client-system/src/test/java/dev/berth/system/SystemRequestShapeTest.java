@@ -72,7 +72,8 @@ class SystemRequestShapeTest {
     assertEquals("GET /v1.41/events", line(r));
     assertEquals("since=100.000000005&until=101.000000005&filters={\"type\":[\"container\",\"image\",\"pod\"],"
         + "\"event\":[\"start\"]}", query(r));
-    assertEquals(Duration.ZERO, r.readTimeout(), "an event stream waits as long as it takes");
+    assertEquals(null, r.readTimeout(), "the read timeout bounds the wait for the head");
+    assertEquals(Duration.ZERO, r.bodyReadTimeout(), "an event stream waits as long as it takes");
   }
 
   @Test

@@ -278,6 +278,12 @@ public final class EngineDiscovery {
     }
     String certPath = value(env, "DOCKER_CERT_PATH");
     Path dir = certPath != null ? Path.of(certPath) : configDir;
+    if (certPath != null && !Files.isDirectory(dir)) {
+      // found now, not as a TLS handshake failure that never names the variable
+      throw new ConfigurationException("DOCKER_CERT_PATH=" + certPath + " is not a directory"
+          + (Files.exists(dir) ? "" : " (it does not exist)")
+          + ": point it at the folder holding ca.pem, cert.pem and key.pem");
+    }
     // DOCKER_TLS alone asks for encryption without verification; https:// alone verifies
     return TlsMaterial.fromDirectory(dir, verify || !tlsOn);
   }

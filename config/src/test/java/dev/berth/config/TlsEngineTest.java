@@ -140,4 +140,16 @@ class TlsEngineTest {
       assertEquals(400, e.status());
     }
   }
+
+  @Test
+  void plainHttpToTheTlsPortSaysToUseTls() {
+    // the rig's real --tlsverify listener, spoken to in plain HTTP
+    try (EngineClient client = EngineClient.connect(tlsHost)) {
+      dev.berth.client.InvalidRequestException e =
+          assertThrows(dev.berth.client.InvalidRequestException.class, client::ping);
+      assertEquals(400, e.status());
+      assertTrue(e.getMessage().contains("Client sent an HTTP request to an HTTPS server"), e.getMessage());
+      assertTrue(e.getMessage().contains("DOCKER_TLS_VERIFY"), e.getMessage());
+    }
+  }
 }

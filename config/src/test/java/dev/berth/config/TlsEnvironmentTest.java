@@ -134,4 +134,14 @@ class TlsEnvironmentTest {
     assertTrue(c.tls().isEmpty());
     assertTrue(c.describe().contains("tls:         none"), c.describe());
   }
+
+  @Test
+  void certPathNamingAMissingDirectoryFailsAtConfigurationTime() {
+    String missing = home.resolve("no-such-certs").toString();
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> Engines.resolve(env(
+        "DOCKER_HOST", "tcp://127.0.0.1:2376", "DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH", missing), home));
+    assertTrue(e.getMessage().contains("DOCKER_CERT_PATH"), e.getMessage());
+    assertTrue(e.getMessage().contains(missing), e.getMessage());
+    assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+  }
 }

@@ -173,7 +173,7 @@ public final class TestEngine {
 
   /** Waits for a container to exit and returns its exit code. */
   public int waitForExit(String id) {
-    Request r = client.request(WAIT, id).readTimeout(Duration.ZERO).build();
+    Request r = client.request(WAIT, id).bodyReadTimeout(Duration.ZERO).build();
     @SuppressWarnings("unchecked")
     Map<String, Object> result = client.call(r, Map.class);
     return ((Number) result.get("StatusCode")).intValue();

@@ -13,9 +13,12 @@ import java.util.Objects;
  * Doer doer = Http1Doer.builder(Dialers.unix(Path.of("/var/run/docker.sock"))).build();
  * }</pre>
  *
- * <p>Timeouts: the connect timeout bounds dialing; the call timeout bounds the wait for the
- * response head once the request is written; the read timeout bounds each wait for data, including
- * while a body streams. Requests may override the last two. A call waiting for its response head is
+ * <p>Timeouts: the connect timeout bounds dialing (default {@link #DEFAULT_CONNECT_TIMEOUT}); the
+ * call timeout bounds the wait for the response head once the request is written (default none);
+ * the read timeout bounds each wait for data (default {@link #DEFAULT_READ_TIMEOUT}): the wait for
+ * the response head, then each wait while the body streams, unless the request sets a
+ * {@linkplain Request#bodyReadTimeout() body read timeout} for the latter (long-lived streams set
+ * none). Requests may override the call and read timeouts. A call waiting for its response head is
  * also cancelled by interrupting its thread, or from any thread by the request's {@link CancelToken}
  * (then it fails with {@link CallCancelledException} and its connection is closed). Writing is not bounded: a request body the engine
  * stops reading blocks until the engine goes away (no hidden watchdog thread closes it).
@@ -33,6 +36,14 @@ import java.util.Objects;
  * usable, and new calls fail with {@link IllegalStateException}.
  */
 public final class Http1Doer implements Doer {
+  /** The default connect timeout: 10 s. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /**
+   * The default read timeout: 60 s for each wait for data. A stalled engine then fails a call
+   * instead of blocking it forever; requests that legitimately wait longer override it.
+   */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+
   private final Http1Engine engine;
 
   private Http1Doer(Builder b) {
@@ -85,8 +96,8 @@ public final class Http1Doer implements Doer {
     private final Dialer dialer;
     private int maxIdleConnections = 8;
     private Duration keepAlive = Duration.ofSeconds(60);
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ZERO;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
     private Duration callTimeout = Duration.ZERO;
     private TransportListener listener = TransportListener.NONE;
 
@@ -115,7 +126,10 @@ public final class Http1Doer implements Doer {
       return this;
     }
 
-    /** Default limit on each wait for data (default none, as engine calls may legitimately wait). */
+    /**
+     * Default limit on each wait for data, the response head included (default
+     * {@link #DEFAULT_READ_TIMEOUT}; ZERO for none).
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = nonNegative(timeout, "readTimeout");
       return this;

@@ -26,6 +26,7 @@ public final class Request {
   private final RequestBody body;
   private final Duration callTimeout;
   private final Duration readTimeout;
+  private final Duration bodyReadTimeout;
   private final String operationId;
   private final String pathTemplate;
   private final String rawTarget;
@@ -40,6 +41,7 @@ public final class Request {
     this.body = r.body;
     this.callTimeout = r.callTimeout;
     this.readTimeout = r.readTimeout;
+    this.bodyReadTimeout = r.bodyReadTimeout;
     this.operationId = r.operationId;
     this.pathTemplate = r.pathTemplate;
     this.rawTarget = r.rawTarget;
@@ -55,6 +57,7 @@ public final class Request {
     this.body = b.body;
     this.callTimeout = b.callTimeout;
     this.readTimeout = b.readTimeout;
+    this.bodyReadTimeout = b.bodyReadTimeout;
     this.operationId = b.operationId;
     this.pathTemplate = b.pathTemplate;
     this.rawTarget = b.rawTarget;
@@ -107,6 +110,7 @@ public final class Request {
     b.body = body;
     b.callTimeout = callTimeout;
     b.readTimeout = readTimeout;
+    b.bodyReadTimeout = bodyReadTimeout;
     b.operationId = operationId;
     b.pathTemplate = pathTemplate;
     b.rawTarget = rawTarget;
@@ -167,6 +171,16 @@ public final class Request {
    */
   public Duration readTimeout() {
     return readTimeout;
+  }
+
+  /**
+   * How long one read may wait for data once the response head has arrived (the body, or a raw
+   * stream), or {@code null} for the same as {@link #readTimeout()}. Long-lived streams (follow
+   * logs, events, attach, wait) set {@link Duration#ZERO}: idling on an open stream is then the
+   * caller's choice, while the wait for their response head stays bounded by the read timeout.
+   */
+  public Duration bodyReadTimeout() {
+    return bodyReadTimeout;
   }
 
   /** The API operation id, e.g. {@code ContainerStart}, or {@code null}. */
@@ -278,6 +292,7 @@ public final class Request {
     private RequestBody body;
     private Duration callTimeout;
     private Duration readTimeout;
+    private Duration bodyReadTimeout;
     private String operationId;
     private String pathTemplate;
     private String rawTarget;
@@ -370,6 +385,15 @@ public final class Request {
     /** Limits how long each read may wait for data; {@code ZERO} for none. */
     public Builder readTimeout(Duration readTimeout) {
       this.readTimeout = checkTimeout(readTimeout, "readTimeout");
+      return this;
+    }
+
+    /**
+     * Limits how long each read may wait once the response head has arrived; {@code ZERO} for
+     * none, {@code null} (the default) for the {@linkplain #readTimeout(Duration) read timeout}.
+     */
+    public Builder bodyReadTimeout(Duration bodyReadTimeout) {
+      this.bodyReadTimeout = checkTimeout(bodyReadTimeout, "bodyReadTimeout");
       return this;
     }
 

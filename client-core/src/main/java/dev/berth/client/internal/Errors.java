@@ -66,6 +66,13 @@ public final class Errors {
         || message.equals("404 page not found") || message.equals("Not Found"))) {
       return new NotImplementedException(operation, status, "the engine has no route for it (" + message + ")");
     }
+    if (status == 400 && message.contains("Client sent an HTTP request to an HTTPS server")) {
+      // Go's HTTP server answers plain HTTP on its TLS port so: the address needs TLS, not a fix
+      // of the request
+      return new InvalidRequestException(operation, status, message + " (this address serves TLS:"
+          + " connect with TLS, e.g. DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH, an https:// address,"
+          + " or Dialers.tls(...))");
+    }
     return forStatus(operation, status, message);
   }
 

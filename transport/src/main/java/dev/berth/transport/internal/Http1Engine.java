@@ -88,6 +88,7 @@ public final class Http1Engine {
         conn.beginExchange(read, deadline, callNanos);
         HeadParser.Head head = writeAndReadHead(conn, request, false, writeFailed);
         conn.endCallDeadline();
+        bodyPhase(conn, request);
         listener.responseHeadReceived(request, head.status());
         long[] length = new long[1];
         Http1Response.Framing framing = Http1Response.framing(request.method(), head, length, conn.endpoint);
@@ -122,6 +123,19 @@ public final class Http1Engine {
         }
         fail(request, e);
         throw e;
+      }
+    }
+  }
+
+  /**
+   * Once the head is in: the request's body read timeout, if it has one, replaces the read timeout
+   * (a long-lived stream idles as long as its caller chose, its head was still bounded).
+   */
+  private static void bodyPhase(HttpConnection conn, Request request) {
+    if (request.bodyReadTimeout() != null) {
+      conn.setReadTimeout(request.bodyReadTimeout());
+      if (request.bodyReadTimeout().isZero()) {
+        conn.streaming();
       }
     }
   }
@@ -187,6 +201,7 @@ public final class Http1Engine {
       conn.beginExchange(read, deadline, callNanos);
       HeadParser.Head head = writeAndReadHead(conn, request, true, new boolean[1]);
       conn.endCallDeadline();
+      bodyPhase(conn, request);
       listener.responseHeadReceived(request, head.status());
       int status = head.status();
       if (status == 101) {

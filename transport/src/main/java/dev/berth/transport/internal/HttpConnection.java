@@ -63,6 +63,15 @@ final class HttpConnection {
     in.setReadTimeout(readTimeout);
   }
 
+  /** The exchange became a long-lived stream (its head is in): keep only small buffers while it idles. */
+  void streaming() {
+    in.streaming();
+    writer.release();
+    if (conn instanceof ChannelConnection) {
+      ((ChannelConnection) conn).forgetBuffers();
+    }
+  }
+
   /** Set when writing to the socket failed (not when the request body's own source failed). */
   boolean socketWriteFailed() {
     return writer.socketWriteFailed;

@@ -18,7 +18,7 @@ import java.util.Objects;
  * an SSH session's does). A reader more than {@code maxBuffered} bytes behind makes the connection
  * fail and close rather than hold the source up.
  */
-public final class PushedConnection implements Connections.Pushed {
+public final class PushedConnection implements Connections.Pushed, QuietReads {
   private final String description;
   private final IoAction closer;
   private final IoAction halfCloser;

@@ -17,7 +17,7 @@ final class RequestWriter {
   private static final String USER_AGENT_LINE = "User-Agent: " + Version.USER_AGENT; // once, not per request
 
   private final OutputStream out;
-  private final byte[] obuf = new byte[8192];
+  private byte[] obuf = new byte[8192]; // null while the connection carries a long-lived stream
   private int opos;
   /** Set when writing to the socket failed (not when the request body's own source failed). */
   boolean socketWriteFailed;
@@ -30,8 +30,18 @@ final class RequestWriter {
 
   /** Starts a new exchange. */
   void reset() {
+    if (obuf == null) {
+      obuf = new byte[8192];
+    }
     socketWriteFailed = false;
     requestSent = false;
+  }
+
+  /** Lets the head buffer go while a long-lived stream holds the connection; {@link #reset} makes a new one. */
+  void release() {
+    if (opos == 0) {
+      obuf = null;
+    }
   }
 
   /** The connection's own stream, unbuffered: raw streams write here once the head is sent. */

@@ -12,26 +12,27 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * The input side of one HTTP/1.1 connection: a read buffer over the connection's stream, read in
- * slices so that interruption, call deadlines and read timeouts are noticed even on connections
- * whose reads would otherwise wait forever; lines and chunk framing read in the buffer; the idle
- * checks the pool makes. Only the thread running the exchange reads; {@link #markClosed()} may
+ * The input side of one HTTP/1.1 connection: a read buffer over the connection's stream, each
+ * read bounded by the call deadline and the read timeout; on {@link QuietReads} connections (the
+ * built-in ones) a read blocks until data, close, interrupt or that deadline, with no periodic
+ * wake-ups, so an idle stream costs no CPU; other connections are read in slices so that
+ * interrupts are still noticed. Lines and chunk framing are read in the buffer; the pool's idle
+ * checks too. Only the thread running the exchange reads; {@link #markClosed()} may
  * come from any thread. {@link HeadParser} parses straight from {@link #buf}.
  */
 final class SlicedInput {
-  /** Longest a single socket read blocks before checking for interruption and deadlines. */
+  /** Longest a single read blocks, on connections without quiet reads, before checking for an interrupt. */
   static final long SLICE_NANOS = 100_000_000L;
   private static final Duration SLICE = Duration.ofNanos(SLICE_NANOS);
-  /**
-   * The slice once the head has arrived and no read timeout is set: long-lived streams then wake
-   * rarely (close() from another thread is what cancels them), interrupts are noticed within it.
-   */
+  /** The slice once the head has arrived and no read timeout is set (close() is what cancels those). */
   private static final Duration STREAM_SLICE = Duration.ofSeconds(1);
   static final int MAX_HEAD_BYTES = 64 * 1024;
   static final int LARGE_BUFFER = 256 * 1024;
 
   private final Connection conn;
   private final InputStream in;
+  /** Whether reads may block for the whole wait ({@link QuietReads}), else they go in slices. */
+  private final boolean quiet;
   final String endpoint;
 
   /**
@@ -40,14 +41,13 @@ final class SlicedInput {
    * goes idle, so idle pooled connections hold 8 KiB each. Bytes {@code [pos, lim)} are unread.
    */
   byte[] buf;
-  private final byte[] smallBuf = new byte[8192];
+  private byte[] smallBuf = new byte[8192]; // null while a long-lived stream reads through its own
   private int fullReads;
   int pos;
   int lim;
 
   private volatile boolean closed;
   private long readTimeoutNanos; // 0: none
-  private Duration slice = SLICE;
   private long callDeadline; // System.nanoTime() deadline; 0: none
   private long callTimeoutNanos;
   private boolean headPhase;
@@ -58,13 +58,37 @@ final class SlicedInput {
   SlicedInput(Connection conn, String endpoint) {
     this.conn = conn;
     this.in = conn.input();
+    this.quiet = conn instanceof QuietReads && ((QuietReads) conn).quietReads();
     this.endpoint = endpoint;
     this.buf = smallBuf;
+  }
+
+  /** The read buffer of a long-lived stream while it trickles (grown again if it gets busy). */
+  static final int STREAM_BUFFER = 1024;
+
+  /**
+   * The connection now carries a long-lived stream, which mostly idles: read through a 1 KiB buffer
+   * (replaced by the large one if reads keep filling it), so that thousands of open streams stay
+   * cheap.
+   */
+  void streaming() {
+    int n = lim - pos;
+    if (buf == smallBuf && n <= STREAM_BUFFER) {
+      byte[] b = new byte[STREAM_BUFFER];
+      System.arraycopy(buf, pos, b, 0, n);
+      buf = b;
+      pos = 0;
+      lim = n;
+      smallBuf = null;
+    }
   }
 
   /** Drops the large read buffer, if any, once nothing is buffered (the connection goes idle). */
   void shrinkBuffer() {
     if (buf != smallBuf && pos == lim) {
+      if (smallBuf == null) {
+        smallBuf = new byte[8192];
+      }
       buf = smallBuf;
       pos = 0;
       lim = 0;
@@ -93,28 +117,80 @@ final class SlicedInput {
   /** After the head arrived only the read timeout applies: bodies may stream for hours. */
   void endCallDeadline() {
     this.callDeadline = 0;
-    if (headPhase) {
-      headPhase = false;
-      if (readTimeoutNanos == 0) {
-        slice = STREAM_SLICE;
-      }
-    }
+    this.headPhase = false;
   }
 
   void setReadTimeout(Duration readTimeout) {
     this.readTimeoutNanos = readTimeout.isZero() ? 0 : readTimeout.toNanos();
-    this.slice = readTimeoutNanos > 0 && readTimeoutNanos < SLICE_NANOS ? readTimeout
-        : readTimeoutNanos == 0 && !headPhase ? STREAM_SLICE : SLICE;
   }
 
-  /** Reads from the socket in slices, so interrupts, call deadlines and read timeouts all work. */
+  /**
+   * One read from the connection, bounded by the nearer of the read timeout and the call deadline:
+   * the thread blocks in the kernel and wakes only for data, close, interrupt (connections' reads
+   * are interruptible) or that deadline; nothing polls.
+   */
   private int readSocket(byte[] b, int off, int len) throws IOException {
+    return quiet ? readWhole(b, off, len) : readSliced(b, off, len);
+  }
+
+  private int readWhole(byte[] b, int off, int len) throws IOException {
+    if (closed) {
+      throw new SocketException("connection closed");
+    }
+    long wait = readTimeoutNanos;
+    boolean callBound = false;
+    if (callDeadline != 0) {
+      // checked before every read, so a head that trickles in cannot outlast the deadline
+      long left = callDeadline - System.nanoTime();
+      if (left <= 0) {
+        throw callTimedOut();
+      }
+      if (wait == 0 || left < wait) {
+        wait = left;
+        callBound = true;
+      }
+    }
+    if (Thread.currentThread().isInterrupted()) {
+      throw new InterruptedIOException("interrupted while waiting for " + endpoint);
+    }
+    conn.setReadTimeout(wait == 0 ? Duration.ZERO : Duration.ofNanos(Math.max(wait, 1_000_000)));
+    try {
+      int n = in.read(b, off, len);
+      if (n > 0) {
+        bytesReadThisExchange += n;
+      }
+      return n;
+    } catch (SocketTimeoutException e) {
+      if (closed) {
+        throw new SocketException("connection closed");
+      }
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedIOException("interrupted while waiting for " + endpoint);
+      }
+      if (callBound) {
+        throw callTimedOut();
+      }
+      SocketTimeoutException t = new SocketTimeoutException("read from " + endpoint + " timed out after "
+          + readTimeoutNanos / 1_000_000 + " ms");
+      t.initCause(e);
+      throw t;
+    } catch (IOException e) {
+      throw failure(e);
+    }
+  }
+
+  /**
+   * For connections whose reads are not {@link QuietReads quiet}: reads in slices, so that an
+   * interrupt is noticed within one even where the read itself ignores it.
+   */
+  private int readSliced(byte[] b, int off, int len) throws IOException {
     long start = 0;
     for (;;) {
       if (closed) {
         throw new SocketException("connection closed");
       }
-      Duration wait = slice;
+      Duration wait = readTimeoutNanos > 0 && readTimeoutNanos < SLICE_NANOS ? Duration.ofNanos(readTimeoutNanos)
+          : readTimeoutNanos == 0 && !headPhase ? STREAM_SLICE : SLICE;
       if (callDeadline != 0) {
         // checked before every read, so a head that trickles in cannot outlast the deadline
         long left = callDeadline - System.nanoTime();
@@ -155,19 +231,24 @@ final class SlicedInput {
               + readTimeoutNanos / 1_000_000 + " ms");
         }
       } catch (IOException e) {
-        if (closed) {
-          SocketException s = new SocketException("connection closed");
-          s.initCause(e);
-          throw s;
-        }
-        if (Thread.currentThread().isInterrupted()) {
-          InterruptedIOException i = new InterruptedIOException("interrupted while waiting for " + endpoint);
-          i.initCause(e);
-          throw i;
-        }
-        throw e;
+        throw failure(e);
       }
     }
+  }
+
+  /** A read failure as the caller should see it: closed or interrupted, if that is what caused it. */
+  private IOException failure(IOException e) {
+    if (closed) {
+      SocketException s = new SocketException("connection closed");
+      s.initCause(e);
+      return s;
+    }
+    if (Thread.currentThread().isInterrupted()) {
+      InterruptedIOException i = new InterruptedIOException("interrupted while waiting for " + endpoint);
+      i.initCause(e);
+      return i;
+    }
+    return e;
   }
 
   private SocketTimeoutException callTimedOut() {
@@ -177,7 +258,7 @@ final class SlicedInput {
 
   /** Refills the buffer; returns false on end of stream. */
   private boolean fill() throws IOException {
-    if (fullReads >= 4 && buf == smallBuf) {
+    if (fullReads >= 4 && buf.length < LARGE_BUFFER) {
       buf = new byte[LARGE_BUFFER]; // empty now (pos == lim): nothing to carry over
     }
     int n = readSocket(buf, 0, buf.length);

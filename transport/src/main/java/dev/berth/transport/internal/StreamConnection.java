@@ -15,7 +15,7 @@ import java.time.Duration;
  * a pump thread copies the input into a ring buffer on which reads wait with a timeout, so read
  * timeouts, interrupts and close from another thread work whatever the source does.
  */
-public final class StreamConnection implements Connection {
+public final class StreamConnection implements Connection, QuietReads {
   private static final int CAPACITY = 64 * 1024;
 
   private final String description;

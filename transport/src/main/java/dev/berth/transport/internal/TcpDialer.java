@@ -28,7 +28,10 @@ public final class TcpDialer implements Dialer {
 
   /** Opens a connected TCP socket; shared with dialers that layer TLS on top. */
   public Socket connectSocket(Duration connectTimeout) throws IOException {
-    Socket socket = new Socket();
+    return connect(new Socket(), connectTimeout);
+  }
+
+  private Socket connect(Socket socket, Duration connectTimeout) throws IOException {
     try {
       socket.setTcpNoDelay(true);
       InetSocketAddress address = new InetSocketAddress(host, port);
@@ -44,6 +47,11 @@ public final class TcpDialer implements Dialer {
           "connecting to " + endpoint + " timed out after " + connectTimeout.toMillis() + " ms");
       t.initCause(e);
       throw t;
+    } catch (java.nio.channels.ClosedByInterruptException e) {
+      socket.close();
+      java.io.InterruptedIOException i = new java.io.InterruptedIOException("interrupted while connecting to " + endpoint);
+      i.initCause(e);
+      throw i;
     } catch (IOException | RuntimeException e) {
       socket.close();
       ConnectException c = new ConnectException("cannot connect to " + endpoint + ": "
@@ -55,7 +63,16 @@ public final class TcpDialer implements Dialer {
 
   @Override
   public Connection dial(Duration connectTimeout) throws IOException {
-    return new SocketConnection(connectSocket(connectTimeout), endpoint);
+    // a channel, not a java.net.Socket: one descriptor, waits parked on the shared poller (no
+    // polling), and a blocked read ends on an interrupt
+    java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open();
+    connect(ch.socket(), connectTimeout);
+    try {
+      return new ChannelConnection(ch, endpoint);
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
   }
 
   @Override

@@ -19,7 +19,7 @@ import java.util.List;
  * its timeout (a {@link SocketTimeoutException}, as a socket read would), an empty script is the
  * end of the stream, and {@link #stallForever()} makes every read time out. Writes are recorded.
  */
-final class ScriptedConnection implements Connection {
+final class ScriptedConnection implements Connection, QuietReads {
   static final byte[] STALL = new byte[0];
 
   private final Deque<byte[]> script = new ArrayDeque<>();
@@ -29,6 +29,18 @@ final class ScriptedConnection implements Connection {
   boolean closed;
   boolean failWrites;
   private Duration timeout = Duration.ZERO;
+  private boolean quiet;
+
+  /** Declares reads quiet and interruptible, as the built-in connections' are. */
+  ScriptedConnection quiet() {
+    quiet = true;
+    return this;
+  }
+
+  @Override
+  public boolean quietReads() {
+    return quiet;
+  }
 
   ScriptedConnection then(String s) {
     script.add(s.getBytes(StandardCharsets.ISO_8859_1));

@@ -86,6 +86,45 @@ class SlicedInputTest {
   }
 
   @Test
+  void onAQuietConnectionAWaitIsOneReadBoundedByTheWholeTimeoutNotSlices() throws Exception {
+    // no periodic wake-ups: the connection is asked once, for the whole read timeout
+    ScriptedConnection c = new ScriptedConnection().quiet().then("ok");
+    SlicedInput in = new SlicedInput(c, "test://peer");
+    in.beginExchange(Duration.ofSeconds(30), 0, 0);
+    assertEquals('o', in.read());
+    assertEquals(java.util.List.of(Duration.ofSeconds(30)), c.timeouts);
+    ScriptedConnection idle = new ScriptedConnection().quiet().then("ok");
+    SlicedInput stream = new SlicedInput(idle, "test://peer");
+    stream.beginExchange(Duration.ZERO, 0, 0);
+    assertEquals('o', stream.read());
+    assertEquals(java.util.List.of(Duration.ZERO), idle.timeouts); // none: blocks until data or close
+  }
+
+  @Test
+  void aLongLivedStreamReadsThroughASmallBufferAndKeepsWhatWasBuffered() throws Exception {
+    SlicedInput in = input(new ScriptedConnection().then("HTTP/1.1 200 OK\r\n\r\nab").then("cd"));
+    assertEquals("HTTP/1.1 200 OK", in.readLine(new int[] {1000}, "response head"));
+    assertEquals("", in.readLine(new int[] {1000}, "response head"));
+    in.streaming();
+    assertEquals(SlicedInput.STREAM_BUFFER, in.buf.length);
+    assertEquals('a', in.read());
+    assertEquals('b', in.read());
+    assertEquals('c', in.read());
+    in.shrinkBuffer(); // back in the pool: the usual buffer again, the unread byte kept
+    assertEquals('d', in.read());
+  }
+
+  @Test
+  void onAQuietConnectionTheCallDeadlineBoundsTheOneRead() throws Exception {
+    ScriptedConnection c = new ScriptedConnection().quiet().then("ok");
+    SlicedInput in = new SlicedInput(c, "test://peer");
+    in.beginExchange(Duration.ofSeconds(30), System.nanoTime() + 5_000_000_000L, 5_000_000_000L);
+    assertEquals('o', in.read());
+    assertEquals(1, c.timeouts.size());
+    assertTrue(c.timeouts.get(0).compareTo(Duration.ofSeconds(5)) <= 0, c.timeouts.toString());
+  }
+
+  @Test
   void theReadTimeoutHoldsAcrossSlices() {
     SlicedInput in = new SlicedInput(new ScriptedConnection().stallForever(), "test://peer");
     in.beginExchange(Duration.ofMillis(150), 0, 0);
