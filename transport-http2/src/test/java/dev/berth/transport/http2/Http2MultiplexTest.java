@@ -290,4 +290,27 @@ class Http2MultiplexTest {
       assertEquals(0, h2.stats().openStreams());
     }
   }
+
+  @Test
+  void theReadTimeoutBoundsTheWaitForTheHeadAndTheBodyReadTimeoutTheIdleStream(TestEngine engine) throws Exception {
+    String sleeper = engine.createContainer("sleep", "600"); // PID 1 ignores SIGTERM: stop waits for t
+    String talker = engine.createContainer("sh", "-c", "echo first; sleep 3; echo second");
+    engine.start(sleeper);
+    try (Http2Doer h2 = H2Rig.doer(H2Rig.Mode.UNIX)) {
+      // the engine sends no head until the 5 s stop timeout has passed: the 1 s read timeout ends the wait
+      Request stop = Request.post(v(engine) + "/containers/" + sleeper + "/stop").query("t", 5)
+          .readTimeout(Duration.ofSeconds(1)).build();
+      IOException e = assertThrows(IOException.class, () -> h2.send(stop).close());
+      assertInstanceOf(java.net.SocketTimeoutException.class, e, String.valueOf(e));
+
+      // a follow stream whose head came at once may idle past the read timeout when asked to
+      engine.start(talker);
+      Request logs = Request.get(v(engine) + "/containers/" + talker + "/logs").query("follow", 1)
+          .query("stdout", 1).readTimeout(Duration.ofSeconds(1)).bodyReadTimeout(Duration.ZERO).build();
+      try (Response r = h2.send(logs)) {
+        String out = demux(r.body().stream().readAllBytes());
+        assertEquals("first\nsecond\n", out);
+      }
+    }
+  }
 }

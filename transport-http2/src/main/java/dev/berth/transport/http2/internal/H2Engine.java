@@ -170,6 +170,9 @@ public final class H2Engine {
     }
     Duration call = request.callTimeout() != null ? request.callTimeout() : callTimeout;
     Duration read = request.readTimeout() != null ? request.readTimeout() : readTimeout;
+    // the read timeout bounds the wait for the head; once it is in, a long stream may idle as
+    // the request's body read timeout says (ZERO for follow logs, events, attach, wait)
+    Duration bodyRead = request.bodyReadTimeout() != null ? request.bodyReadTimeout() : read;
     long deadline = call.isZero() ? 0 : System.nanoTime() + call.toNanos();
     boolean retried = false;
     int refusals = 0;
@@ -178,7 +181,7 @@ public final class H2Engine {
       if (conn == null) {
         return null;
       }
-      H2Exchange ex = new H2Exchange(request, endpoint, Math.max(streamWindow, CHUNK), read.isZero() ? 0 : read.toNanos());
+      H2Exchange ex = new H2Exchange(request, endpoint, Math.max(streamWindow, CHUNK), bodyRead.isZero() ? 0 : bodyRead.toNanos());
       Http2StreamChannel ch;
       try {
         ch = open(conn, ex, request);
@@ -210,8 +213,13 @@ public final class H2Engine {
             body.writeTo(out);
           }
         }
+        long headDeadline = deadline;
+        if (!read.isZero()) {
+          long byRead = System.nanoTime() + read.toNanos();
+          headDeadline = deadline == 0 ? byRead : Math.min(deadline, byRead);
+        }
         try {
-          ex.awaitHead(deadline, token);
+          ex.awaitHead(headDeadline, token);
         } catch (dev.berth.transport.http2.Http2StreamException e) {
           if (e.isRefused() && refusals < MAX_REFUSALS && (body == null || body.isReplayable())) {
             // the peer said it did not process the stream (GOAWAY after its request limit,

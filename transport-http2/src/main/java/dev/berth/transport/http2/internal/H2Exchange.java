@@ -197,7 +197,7 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
           }
           throw failure;
         }
-        waitLocked(deadline, "no response head within the call timeout", "waiting for the response head");
+        waitLocked(deadline, "no response head within the call or read timeout", "waiting for the response head");
       }
       headers = toHeaders(head);
     }
