@@ -299,7 +299,7 @@ final class DefaultContainerService implements ContainerService {
   @Override
   public ContainerPruneResponse prune(ContainerPruneOptions options) {
     Filters filters = require(options, "options").filters();
-    Request.Builder b = client.request(PRUNE);
+    Request.Builder b = client.request(PRUNE).readTimeout(Duration.ZERO); // no head until done
     if (!filters.isEmpty()) {
       b.query("filters", client.toJson(filters.asMap()));
     }

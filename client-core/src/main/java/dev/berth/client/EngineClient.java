@@ -192,7 +192,13 @@ public final class EngineClient implements AutoCloseable {
     return Optional.of(p.libpodApiVersion());
   }
 
-  private static final Pattern LIBPOD_VERSION = Pattern.compile("[0-9]{1,4}(\\.[0-9]{1,4}){0,2}");
+  /** Digits and dots, and a pre-release suffix such as {@code -dev} or {@code -rc1}: safe inside a path. */
+  private static final Pattern LIBPOD_VERSION = Pattern.compile("[0-9]{1,4}(\\.[0-9]{1,4}){0,2}(-[0-9A-Za-z.]{1,32})?");
+
+  /** A timeout that limits something, or null (zero and null both mean: use the doer's). */
+  private static Duration limit(Duration timeout) {
+    return timeout == null || timeout.isZero() ? null : timeout;
+  }
   private static final String LIBPOD = "/libpod/";
 
   private Ping detected() {
@@ -218,10 +224,13 @@ public final class EngineClient implements AutoCloseable {
 
   private Ping ping(Request trigger) {
     Request request = listener == ClientListener.NONE ? PING : PING.copy(); // see versioned()
-    if (trigger != null && (trigger.callTimeout() != null || trigger.readTimeout() != null
-        || trigger.cancelToken() != null)) {
-      request = PING.toBuilder().callTimeout(trigger.callTimeout()).readTimeout(trigger.readTimeout())
-          .cancelToken(trigger.cancelToken()).build();
+    // the ping negotiating for a request runs under that request's deadlines and cancel token;
+    // a request without a limit (a pull, a prune: ZERO) does not lift the doer's own limits from
+    // the short ping, which holds the negotiation that other calls wait for
+    Duration call = limit(trigger == null ? null : trigger.callTimeout());
+    Duration read = limit(trigger == null ? null : trigger.readTimeout());
+    if (trigger != null && (call != null || read != null || trigger.cancelToken() != null)) {
+      request = PING.toBuilder().callTimeout(call).readTimeout(read).cancelToken(trigger.cancelToken()).build();
     }
     try (Response r = send(request, request)) {
       if (r.status() != 200) {

@@ -10,6 +10,7 @@ import dev.berth.types.containers.EndpointSettings;
 import dev.berth.types.networks.Network;
 import dev.berth.types.networks.NetworkCreateResponse;
 import dev.berth.types.networks.NetworkPruneResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +141,7 @@ final class DefaultNetworkService implements NetworkService {
 
   @Override
   public NetworkPruneResponse prune(NetworkPruneOptions options) {
-    Request.Builder b = client.request(PRUNE);
+    Request.Builder b = client.request(PRUNE).readTimeout(Duration.ZERO); // no head until done
     filters(b, Objects.requireNonNull(options, "options").filters());
     return object(b.build(), NetworkPruneResponse.class);
   }

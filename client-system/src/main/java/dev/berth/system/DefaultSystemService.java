@@ -56,13 +56,14 @@ final class DefaultSystemService implements SystemService {
 
   @Override
   public DiskUsage diskUsage() {
-    return object(client.request(DATA_USAGE).build(), DiskUsage.class);
+    // the engine sizes every layer and volume before it answers: no head until done
+    return object(client.request(DATA_USAGE).readTimeout(Duration.ZERO).build(), DiskUsage.class);
   }
 
   @Override
   public DiskUsage diskUsage(SystemDiskUsageOptions options) {
     Objects.requireNonNull(options, "options");
-    Request.Builder b = client.request(DATA_USAGE);
+    Request.Builder b = client.request(DATA_USAGE).readTimeout(Duration.ZERO);
     if (!options.types().isEmpty()) {
       ApiVersion v = client.apiVersion();
       if (!v.isAtLeast(DATA_USAGE_TYPE)) {

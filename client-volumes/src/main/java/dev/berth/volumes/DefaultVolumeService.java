@@ -9,6 +9,7 @@ import dev.berth.transport.Request;
 import dev.berth.types.volumes.Volume;
 import dev.berth.types.volumes.VolumeListResponse;
 import dev.berth.types.volumes.VolumePruneResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -91,7 +92,7 @@ final class DefaultVolumeService implements VolumeService {
 
   @Override
   public VolumePruneResponse prune(VolumePruneOptions options) {
-    Request.Builder b = client.request(PRUNE);
+    Request.Builder b = client.request(PRUNE).readTimeout(Duration.ZERO); // no head until done
     filters(b, Objects.requireNonNull(options, "options").filters());
     return object(b.build(), VolumePruneResponse.class);
   }

@@ -46,16 +46,18 @@ public final class SocketTrust {
     } catch (UnsupportedOperationException | IllegalArgumentException e) {
       return null; // no unix attribute view: nothing to check against
     } catch (IOException e) {
-      return null; // vanished meanwhile: the probe says what it finds
+      // fail closed: a socket that cannot be checked (it vanished, or is being swapped in and out
+      // of a directory someone else controls) is not dialled
+      return "the socket " + socket + " could not be checked (" + e.getClass().getSimpleName() + ")";
     }
   }
 
-  /** The file itself (owner only) and each directory above it, both lexically and for real. */
+  /**
+   * Each directory above the file, both lexically and for real, then the file itself (owner only):
+   * directories first, since another user cannot race their modes the way they can swap a file.
+   */
   private static String checkChain(Path file, long me) throws IOException {
-    String why = owner(file, me, "the socket");
-    if (why != null) {
-      return why;
-    }
+    String why;
     Path parent = file.getParent();
     for (Path d = parent; d != null; d = d.getParent()) {
       why = directory(d, me);
@@ -72,7 +74,7 @@ public final class SocketTrust {
         }
       }
     }
-    return null;
+    return owner(file, me, "the socket");
   }
 
   private static String directory(Path d, long me) throws IOException {

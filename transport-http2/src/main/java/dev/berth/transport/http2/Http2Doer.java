@@ -176,7 +176,7 @@ public final class Http2Doer implements Doer {
     private TlsConfig tls;
     private Doer http1;
     private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ZERO;
+    private Duration readTimeout = Http1Doer.DEFAULT_READ_TIMEOUT;
     private Duration callTimeout = Duration.ZERO;
     private int streamWindow = 256 * 1024;
     private int connectionWindow = 32 * 1024 * 1024;
@@ -210,7 +210,13 @@ public final class Http2Doer implements Doer {
       return this;
     }
 
-    /** Default limit on each wait for body data (default none). */
+    /**
+     * Default limit on the wait for the response head and on each wait for body data, as
+     * {@link Http1Doer.Builder#readTimeout(Duration)} (default {@link Http1Doer#DEFAULT_READ_TIMEOUT};
+     * ZERO for none). A request's own read timeout overrides it, and its
+     * {@link dev.berth.transport.Request#bodyReadTimeout() body read timeout} bounds the waits after
+     * the head (ZERO for long streams: follow logs, events, wait).
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = nonNegative(timeout, "readTimeout");
       return this;

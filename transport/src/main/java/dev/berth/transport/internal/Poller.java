@@ -67,6 +67,8 @@ final class Poller {
   private final Selector selector;
   private final ConcurrentLinkedQueue<Object> requests = new ConcurrentLinkedQueue<>();
   private final PriorityQueue<Waiter> deadlines = new PriorityQueue<>((a, b) -> Long.compare(a.deadline - b.deadline, 0));
+  /** Waiters with a deadline that left the wait early (ready, interrupted, closed) and may still sit in {@link #deadlines}. */
+  private final AtomicInteger leftEarly = new AtomicInteger();
 
   private Poller() {
     try {
@@ -105,6 +107,9 @@ final class Poller {
       boolean isClosed = !interrupted && closed.getAsBoolean();
       if ((interrupted || isClosed) && w.state.compareAndSet(WAITING, GONE)) {
         slot.compareAndSet(w, null);
+        if (deadline != 0) {
+          leftEarly.incrementAndGet();
+        }
         if (!isClosed) { // (a closer already asked the poller to let go of the channel)
           requests.add(registration); // drop the interest
           selector.wakeup();
@@ -144,6 +149,11 @@ final class Poller {
             update((Registration) q);
           }
         }
+        if (leftEarly.get() > 256 && leftEarly.get() > deadlines.size() / 2) {
+          // finished waits would otherwise stay in the heap until their deadlines (60 s by default)
+          leftEarly.set(0);
+          deadlines.removeIf(w -> w.state.get() != WAITING);
+        }
         long timeout = 0;
         long now = System.nanoTime();
         Waiter next;
@@ -158,15 +168,18 @@ final class Poller {
             break;
           }
           deadlines.poll();
-          if (next.state.compareAndSet(WAITING, TIMED_OUT)) {
-            (next.read ? next.registration.reader : next.registration.writer).compareAndSet(next, null);
+          // the slot is cleared before the state says TIMED_OUT (as release() does for READY): a
+          // waiter that sees the outcome may wait again at once and must find its slot free
+          if ((next.read ? next.registration.reader : next.registration.writer).compareAndSet(next, null)
+              && next.state.compareAndSet(WAITING, TIMED_OUT)) {
             update(next.registration);
             LockSupport.unpark(next.thread);
           }
         }
         selector.select(this::ready, timeout);
-      } catch (IOException | RuntimeException e) {
-        // a selector failure must not end the thread every connection relies on; back off briefly
+      } catch (Throwable e) {
+        // a selector failure (or an error such as OutOfMemoryError) must not end the thread every
+        // connection and every read deadline relies on; back off briefly
         LockSupport.parkNanos(10_000_000L);
       }
     }
@@ -189,9 +202,12 @@ final class Poller {
     update(r);
   }
 
-  private static void release(AtomicReference<Waiter> slot) {
+  private void release(AtomicReference<Waiter> slot) {
     Waiter w = slot.get();
     if (w != null && slot.compareAndSet(w, null) && w.state.compareAndSet(WAITING, READY)) {
+      if (w.deadline != 0) {
+        leftEarly.incrementAndGet();
+      }
       LockSupport.unpark(w.thread);
     }
   }

@@ -48,6 +48,7 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
   // guarded by this
   private Http2StreamChannel channel;
   private Http2Headers head;
+  private int status; // checked and set with the head, before the response is handed out
   private final ArrayDeque<ByteBuf> queue = new ArrayDeque<>();
   private long buffered;
   private boolean ended;
@@ -199,6 +200,13 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
         }
         waitLocked(deadline, "no response head within the call or read timeout", "waiting for the response head");
       }
+      CharSequence st = head.status();
+      if (st == null || st.length() != 3 || !Character.isDigit(st.charAt(0)) || !Character.isDigit(st.charAt(1))
+          || !Character.isDigit(st.charAt(2))) {
+        throw new java.net.ProtocolException(request + " to " + endpoint + ": the response head has "
+            + (st == null ? "no :status" : "a malformed :status"));
+      }
+      status = Integer.parseInt(st.toString());
       headers = toHeaders(head);
     }
   }
@@ -276,7 +284,7 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
 
   @Override
   public int status() {
-    return Integer.parseInt(head.status().toString());
+    return status;
   }
 
   @Override
