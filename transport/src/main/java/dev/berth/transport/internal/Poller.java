@@ -69,6 +69,8 @@ final class Poller {
   private final PriorityQueue<Waiter> deadlines = new PriorityQueue<>((a, b) -> Long.compare(a.deadline - b.deadline, 0));
   /** Waiters with a deadline that left the wait early (ready, interrupted, closed) and may still sit in {@link #deadlines}. */
   private final AtomicInteger leftEarly = new AtomicInteger();
+  /** Whether a poller thread runs (or is about to). */
+  private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
 
   private Poller() {
     try {
@@ -76,9 +78,22 @@ final class Poller {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot open the connection poller's selector", e);
     }
-    Thread t = new Thread(this::run, "berth-poller");
-    t.setDaemon(true);
-    t.start();
+  }
+
+  /**
+   * Wakes the poller thread, or starts one when none runs. The thread ends once it has nothing to
+   * watch (no registered channel, no deadline): a thread blocked in the kernel's select would
+   * otherwise hold up {@code System.exit} (HotSpot waits up to 300 ms for threads in native code)
+   * long after the last connection closed.
+   */
+  private void wake() {
+    if (!running.get() && running.compareAndSet(false, true)) {
+      Thread t = new Thread(this::run, "berth-poller");
+      t.setDaemon(true);
+      t.start();
+    } else {
+      selector.wakeup();
+    }
   }
 
   /**
@@ -94,7 +109,7 @@ final class Poller {
       throw new IllegalStateException("another thread is already waiting to " + (read ? "read" : "write"));
     }
     requests.add(w);
-    selector.wakeup();
+    wake();
     for (;;) {
       int s = w.state.get();
       if (s == READY) {
@@ -112,7 +127,7 @@ final class Poller {
         }
         if (!isClosed) { // (a closer already asked the poller to let go of the channel)
           requests.add(registration); // drop the interest
-          selector.wakeup();
+          wake();
         }
         return interrupted ? Outcome.INTERRUPTED : Outcome.CLOSED;
       }
@@ -131,7 +146,7 @@ final class Poller {
       LockSupport.unpark(w.thread);
     }
     requests.add(registration);
-    selector.wakeup(); // a closed channel's descriptor is released once the selector drops its key
+    wake(); // a closed channel's descriptor is released once the selector drops its key
   }
 
   private void run() {
@@ -175,6 +190,17 @@ final class Poller {
             update(next.registration);
             LockSupport.unpark(next.thread);
           }
+        }
+        if (deadlines.isEmpty() && selector.keys().stream().noneMatch(SelectionKey::isValid)) {
+          selector.selectNow(); // lets go of cancelled keys, and so of closed channels' descriptors
+          // nothing to watch: end this thread. A request queued after the drain above either saw
+          // `running` still true (then it is in `requests` now and this thread takes it back up)
+          // or saw it false and started the next thread (then the CAS below fails).
+          running.set(false);
+          if (requests.isEmpty() || !running.compareAndSet(false, true)) {
+            return;
+          }
+          continue;
         }
         selector.select(this::ready, timeout);
       } catch (Throwable e) {
