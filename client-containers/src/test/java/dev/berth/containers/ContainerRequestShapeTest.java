@@ -201,6 +201,7 @@ class ContainerRequestShapeTest {
     Request r = doer.only();
     assertEquals("POST /v1.43/containers/prune", line(r));
     assertEquals("filters={\"label\":[\"app=web\"],\"until\":[\"1700000000\"]}", query(r));
+    assertEquals(Duration.ZERO, r.readTimeout(), "the engine sends no head until the prune is done");
   }
 
   @Test

@@ -140,6 +140,7 @@ class NetworkRequestShapeTest {
     assertEquals(List.of(), networks.prune().networksDeleted());
     assertEquals("POST /v1.41/networks/prune", line(doer.requests.get(0)));
     assertEquals("filters={\"label\":[\"x=y\"],\"until\":[\"100\"]}", query(doer.requests.get(0)));
+    assertEquals(java.time.Duration.ZERO, doer.requests.get(0).readTimeout(), "no head until the prune is done");
     assertEquals("", query(doer.requests.get(1)));
   }
 

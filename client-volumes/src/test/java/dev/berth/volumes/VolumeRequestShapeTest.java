@@ -103,6 +103,7 @@ class VolumeRequestShapeTest {
     assertEquals(List.of(), volumes.prune().volumesDeleted());
     assertEquals("POST /v1.41/volumes/prune", line(doer.requests.get(0)));
     assertEquals("filters={\"label\":[\"x=y\"]}", query(doer.requests.get(0)));
+    assertEquals(java.time.Duration.ZERO, doer.requests.get(0).readTimeout(), "no head until the prune is done");
     assertEquals("", query(doer.requests.get(1)));
   }
 
