@@ -18,31 +18,20 @@ import java.util.Objects;
  * an SSH session's does). A reader more than {@code maxBuffered} bytes behind makes the connection
  * fail and close rather than hold the source up.
  */
-public final class PushedConnection implements Connections.Pushed, QuietReads {
-  private final String description;
-  private final IoAction closer;
-  private final IoAction halfCloser;
+public final class PushedConnection extends BufferedConnection implements Connections.Pushed {
   private final long maxBuffered;
   private final Input input = new Input();
-  private final GuardedOutput output;
   private final Receiver receiver = new Receiver();
 
-  private final Object lock = new Object();
   private final ArrayDeque<byte[]> chunks = new ArrayDeque<>(); // guarded by lock
   private int headOffset; // in chunks.peekFirst()
   private long buffered;
   private boolean eof;
   private IOException failure;
-  private volatile boolean closed;
   private boolean closerRan;
-  private boolean halfClosed;
-  private volatile long timeoutNanos;
 
   public PushedConnection(String description, OutputStream out, IoAction closer, IoAction halfCloser, long maxBuffered) {
-    this.description = description;
-    this.output = new GuardedOutput(out, () -> closed, description, this);
-    this.closer = closer;
-    this.halfCloser = halfCloser;
+    super(description, out, closer, halfCloser);
     this.maxBuffered = maxBuffered;
   }
 
@@ -68,30 +57,6 @@ public final class PushedConnection implements Connections.Pushed, QuietReads {
   }
 
   @Override
-  public OutputStream output() {
-    return output;
-  }
-
-  @Override
-  public void setReadTimeout(Duration timeout) {
-    timeoutNanos = timeout.isZero() ? 0 : Math.max(1, timeout.toNanos());
-  }
-
-  @Override
-  public void shutdownOutput() throws IOException {
-    synchronized (lock) {
-      if (closed) {
-        throw new SocketException("connection to " + description + " closed");
-      }
-      if (halfClosed) {
-        return;
-      }
-      halfClosed = true;
-    }
-    halfCloser.run();
-  }
-
-  @Override
   public void close() throws IOException {
     synchronized (lock) {
       closed = true;
@@ -106,10 +71,6 @@ public final class PushedConnection implements Connections.Pushed, QuietReads {
     closer.run();
   }
 
-  @Override
-  public String toString() {
-    return "connection to " + description;
-  }
 
   private int read(byte[] b, int off, int len) throws IOException {
     if (len == 0) {

@@ -15,64 +15,29 @@ import java.time.Duration;
  * a pump thread copies the input into a ring buffer on which reads wait with a timeout, so read
  * timeouts, interrupts and close from another thread work whatever the source does.
  */
-public final class StreamConnection implements Connection, QuietReads {
+public final class StreamConnection extends BufferedConnection {
   private static final int CAPACITY = 64 * 1024;
 
-  private final String description;
   private final InputStream source;
-  private final IoAction closer;
-  private final IoAction halfCloser;
   private final Input input = new Input();
-  private final GuardedOutput output;
 
   // guarded by lock
-  private final Object lock = new Object();
   private final byte[] ring = new byte[CAPACITY];
   private int head; // next byte to read
   private int count;
   private boolean eof;
   private IOException failure;
-  private volatile boolean closed;
   private boolean pumping;
-  private boolean halfClosed;
 
-  private volatile long timeoutNanos;
 
   public StreamConnection(String description, InputStream in, OutputStream out, IoAction closer, IoAction halfCloser) {
-    this.description = description;
+    super(description, out, closer, halfCloser);
     this.source = in;
-    this.output = new GuardedOutput(out, () -> closed, description, this);
-    this.closer = closer;
-    this.halfCloser = halfCloser;
   }
 
   @Override
   public InputStream input() {
     return input;
-  }
-
-  @Override
-  public OutputStream output() {
-    return output;
-  }
-
-  @Override
-  public void setReadTimeout(Duration timeout) {
-    timeoutNanos = timeout.isZero() ? 0 : Math.max(1, timeout.toNanos());
-  }
-
-  @Override
-  public void shutdownOutput() throws IOException {
-    synchronized (lock) {
-      if (closed) {
-        throw new SocketException("connection to " + description + " closed");
-      }
-      if (halfClosed) {
-        return;
-      }
-      halfClosed = true;
-    }
-    halfCloser.run();
   }
 
   @Override
@@ -87,10 +52,6 @@ public final class StreamConnection implements Connection, QuietReads {
     closer.run();
   }
 
-  @Override
-  public String toString() {
-    return "connection to " + description;
-  }
 
   private void startPump() {
     // called with lock held
