@@ -18,7 +18,10 @@ import dev.berth.types.exec.ExecCreateRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,8 +73,12 @@ final class ContainerCommands {
             flag("-v", "--volumes", "remove their anonymous volumes too")), ContainerCommands::rm),
         Command.of("inspect", "[options] NAME...", "Shows containers or images as JSON (containers first, as docker).",
             List.of(opt("TYPE", "--type", "container or image")), ContainerCommands::inspect),
-        Command.of("cp", "CONTAINER:PATH LOCAL | LOCAL CONTAINER:DIR",
-            "Copies files out of a container or into one. LOCAL may be - for a tar stream on stdout.", List.of(),
+        Command.of("cp", "CONTAINER:SRC LOCAL|- | LOCAL|- CONTAINER:DEST",
+            "Copies files or directories out of a container or into one, as `docker cp`:\n"
+                + "  DEST an existing directory: SRC goes into it (SRC ending in /. : what SRC holds);\n"
+                + "  DEST missing: SRC is copied as DEST (its parent must exist; DEST ending in / must exist for a file);\n"
+                + "  DEST an existing file: a file overwrites it, a directory is an error.\n"
+                + "- as LOCAL: a tar stream to stdout, or from stdin (extracted into the directory DEST).", List.of(),
             ContainerCommands::cp));
   }
 
@@ -353,6 +360,14 @@ final class ContainerCommands {
 
   // ------------------------------------------------------------------ cp
 
+  /*
+   * The docker CLI's rules, both ways. DEST an existing directory: SRC goes into it (SRC ending in
+   * /. : its contents). DEST missing: SRC is copied as DEST (its parent must exist; a DEST ending
+   * in / must exist when SRC is a file). DEST an existing file: a file SRC overwrites it, a
+   * directory SRC is an error. - instead of the local path: a tar stream on stdout or from stdin
+   * (extracted into a directory).
+   */
+
   private static int cp(Session s, Args a) throws IOException {
     List<String> p = a.positional(2, 2, "a source and a destination");
     String src = p.get(0);
@@ -360,36 +375,150 @@ final class ContainerCommands {
     int srcColon = containerSide(src);
     int dstColon = containerSide(dst);
     if ((srcColon < 0) == (dstColon < 0)) {
-      throw new UsageException("one of the two must be CONTAINER:PATH, the other a local path");
+      throw new UsageException("one of the two must be CONTAINER:PATH, the other a local path (or -)");
     }
-    ContainerService containers = s.containers();
     if (srcColon > 0) {
-      String id = src.substring(0, srcColon);
-      String path = src.substring(srcColon + 1);
-      try (Archive archive = containers.archive(id, path); InputStream tar = archive.tar()) {
-        if (dst.equals("-")) {
-          tar.transferTo(s.out);
-          s.out.flush();
-          return 0;
-        }
-        Path target = Path.of(dst);
-        Tar.extract(tar, target, Files.isDirectory(target) ? null : target.getFileName().toString(),
-            Files.isDirectory(target) ? target : target.toAbsolutePath().getParent());
+      return copyOut(s, src.substring(0, srcColon), src.substring(srcColon + 1), dst);
+    }
+    return copyIn(s, src, dst.substring(0, dstColon), dst.substring(dstColon + 1));
+  }
+
+  private static int copyOut(Session s, String id, String path, String dst) throws IOException {
+    String where = id + ":" + path;
+    boolean srcAsDir = path.endsWith("/") && path.length() > 1;
+    ContainerService containers = s.containers();
+    // the engine fails "file/" with the path on its own disk in the message: ask for "file" and check here
+    try (Archive archive = containers.archive(id, srcAsDir ? withoutTrailingSlashes(path) : path);
+        InputStream tar = archive.tar()) {
+      boolean srcDir = archive.stat().isDirectory();
+      if (srcAsDir && !srcDir) {
+        throw new FileSystemException(where, null, "not a directory");
       }
+      if (dst.equals("-")) {
+        tar.transferTo(s.out);
+        s.out.flush();
+        return 0;
+      }
+      Path target = Path.of(dst);
+      if (Files.isDirectory(target)) {
+        Tar.extract(tar, target, null, target);
+        return 0;
+      }
+      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        if (srcDir) {
+          throw new FileSystemException(dst, null, "cannot copy a directory onto a file");
+        }
+        if (dst.endsWith("/")) {
+          throw new FileSystemException(dst, null, "not a directory");
+        }
+      } else if (!srcDir && dst.endsWith("/")) {
+        throw new NoSuchFileException(dst, null, "no such directory (a file is copied into an existing one)");
+      }
+      Path absolute = target.toAbsolutePath();
+      Tar.extract(tar, target, absolute.getFileName().toString(), absolute.getParent());
+    }
+    return 0;
+  }
+
+  private static int copyIn(Session s, String src, String id, String path) throws IOException {
+    ContainerService containers = s.containers();
+    String where = id + ":" + path;
+    boolean asDir = path.endsWith("/") && path.length() > 1;
+    String dstPath = path.isEmpty() ? "/" : asDir ? withoutTrailingSlashes(path) : path; // `c:` is the root, as docker
+    PathStat dst = statOrNull(containers, id, dstPath);
+    if (dst != null && dst.isSymlink() && dst.linkTarget() != null && !dst.linkTarget().isEmpty()) {
+      dstPath = dst.linkTarget(); // as the docker CLI: copying onto a link copies onto what it points to
+      dst = statOrNull(containers, id, dstPath);
+    }
+    if (src.equals("-")) {
+      if (dst == null) {
+        throw new NoSuchFileException(where, null, "no such directory in the container (a tar from stdin is extracted into one)");
+      }
+      if (!dst.isDirectory()) {
+        throw new FileSystemException(where, null, "not a directory (a tar from stdin is extracted into one)");
+      }
+      containers.putArchive(id, dstPath, s.in);
       return 0;
     }
-    String id = dst.substring(0, dstColon);
-    String dir = dst.substring(dstColon + 1);
     Path local = Path.of(src);
-    if (!Files.exists(local)) {
-      throw new java.nio.file.NoSuchFileException(src, null, "no such local file or directory");
+    if (!Files.exists(local, LinkOption.NOFOLLOW_LINKS)) {
+      throw new NoSuchFileException(src, null, "no such local file or directory");
     }
-    PathStat stat = containers.stat(id, dir);
-    if (!stat.isDirectory()) {
-      throw new UsageException(dst + " is not a directory in the container (berth cp copies into a directory)");
+    boolean srcDir = Files.isDirectory(local, LinkOption.NOFOLLOW_LINKS);
+    if ((src.endsWith("/") || src.endsWith("/.")) && !srcDir) {
+      throw new FileSystemException(src, null, "not a directory");
     }
-    containers.copyInto(id, local, dir);
+    Path absolute = local.toAbsolutePath().normalize();
+    String name = absolute.getFileName() == null ? "" : absolute.getFileName().toString();
+    boolean contents = srcDir && (src.equals(".") || src.endsWith("/.") || name.isEmpty());
+    String into;
+    String as;
+    if (dst != null && dst.isDirectory()) {
+      into = dstPath;
+      as = contents ? null : name;
+    } else if (dst != null) {
+      if (srcDir) {
+        throw new FileSystemException(where, null, "cannot copy a directory onto a file");
+      }
+      if (asDir) {
+        throw new FileSystemException(where, null, "not a directory");
+      }
+      into = parent(dstPath);
+      as = lastElement(dstPath);
+    } else {
+      if (asDir && !srcDir) {
+        throw new NoSuchFileException(where, null, "no such directory in the container (a file is copied into an existing one)");
+      }
+      into = parent(dstPath);
+      as = lastElement(dstPath);
+      PathStat parent = statOrNull(containers, id, into);
+      if (parent == null || !parent.isDirectory()) {
+        throw new NoSuchFileException(where, null, "no such directory in the container: " + into);
+      }
+    }
+    List<Tar.Source> sources = new ArrayList<>();
+    if (as != null) {
+      sources.add(new Tar.Source(local, as));
+    } else {
+      try (java.util.stream.Stream<Path> children = Files.list(local)) {
+        children.sorted().forEach(c -> sources.add(new Tar.Source(c, c.getFileName().toString())));
+      }
+    }
+    try (InputStream tar = Tar.pack(sources)) {
+      containers.putArchive(id, into, tar);
+    }
     return 0;
+  }
+
+  /**
+   * The path's stat, or null when it does not exist. A missing container is an error (the
+   * engine's HEAD answer has no text, so its own words come from inspecting the container).
+   */
+  private static PathStat statOrNull(ContainerService containers, String id, String path) {
+    try {
+      return containers.stat(id, path);
+    } catch (NotFoundException e) {
+      containers.inspect(id); // throws "No such container: id" when that is what is missing
+      return null;
+    }
+  }
+
+  private static String withoutTrailingSlashes(String path) {
+    String p = path;
+    while (p.length() > 1 && p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    return p;
+  }
+
+  /** The directory of a container path ({@code /tmp/a} -> {@code /tmp}, {@code a} -> {@code /}). */
+  private static String parent(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash <= 0 ? "/" : path.substring(0, slash);
+  }
+
+  private static String lastElement(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
   }
 
   /** The colon of {@code CONTAINER:PATH}, or -1 for a local path (which may contain none before a slash). */
