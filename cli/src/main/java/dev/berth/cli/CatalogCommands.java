@@ -7,6 +7,13 @@ import dev.berth.catalog.Catalog;
 import dev.berth.catalog.CatalogOperation;
 import dev.berth.catalog.CatalogParameter;
 import dev.berth.catalog.ResponseKind;
+import dev.berth.client.ApiVersion;
+import dev.berth.client.FrameReader;
+import dev.berth.containers.ContainerService;
+import dev.berth.transport.RawStream;
+import dev.berth.types.containers.ContainerConfig;
+import dev.berth.types.exec.ExecInspect;
+import dev.berth.types.system.EngineKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +45,9 @@ final class CatalogCommands {
             List.of(API, PODMAN, Json.FORMAT), CatalogCommands::doc),
         Command.of("invoke", "OPERATION [NAME=VALUE...]",
             "Invokes any operation by id: parameters as NAME=VALUE (repeat a name for a list; a JSON object or array\n"
-                + "value is sent as JSON, e.g. filters={\"label\":[\"a=b\"]}); the answer is printed as JSON, a stream as it comes.",
+                + "value is sent as JSON, e.g. filters={\"label\":[\"a=b\"]}); the answer is printed as JSON, a stream as it comes.\n"
+                + "Attach and exec start take stdin (sent until its end) and print stdout and stderr apart (merged with a TTY);\n"
+                + "they end with the exec's or the container's exit status. Ctrl-C ends any stream.",
             List.of(opt("JSON|@FILE|-", "--body", "the request body: JSON text, a file (a tar for a binary body), or - for stdin")),
             CatalogCommands::invoke));
   }
@@ -138,7 +147,7 @@ final class CatalogCommands {
     s.out.println("answer:    " + switch (o.responseKind()) {
       case JSON -> "JSON (printed whole)";
       case STREAM -> "a stream (printed as it comes, until it ends or Ctrl-C)";
-      case RAW -> "a hijacked duplex stream (attach, exec start)";
+      case RAW -> "a hijacked duplex stream: `berth invoke` sends stdin and prints the output";
     });
     s.out.println("reference: " + o.docUrl());
     return 0;
@@ -157,7 +166,7 @@ final class CatalogCommands {
     CatalogOperation op = catalog.describe(id);
     Object body = body(s, a.get("body", null), op.bodyKind());
     if (op.responseKind() == ResponseKind.RAW) {
-      throw new UsageException(id + " hijacks the connection (attach, exec start): use `berth run -i` or `berth exec -i`");
+      return invokeRaw(s, catalog, op, params, body == null && op.bodyKind() == BodyKind.JSON ? "{}" : body);
     }
     if (op.responseKind() == ResponseKind.STREAM) {
       try (InputStream in = body == null ? catalog.invokeStream(s.client(), id, params)
@@ -177,6 +186,96 @@ final class CatalogCommands {
       Json.print(s.out, answer);
     }
     return 0;
+  }
+
+  /**
+   * An operation that hijacks the connection (attach, exec start): stdin is sent on a daemon
+   * thread (a terminal's lines as typed), the output is copied here (stdout and stderr apart
+   * unless there is a TTY) until the engine ends it or Ctrl-C closes it. Ends with the exec's
+   * exit status, or the container's for an attach that streams until it exits; else 0.
+   *
+   * <p>At the end of stdin the stream is half-closed (the process reads end-of-file), except with
+   * a TTY: the engine then ends the whole stream, output still to come included, so it stays
+   * open until the process ends (or Ctrl-C).
+   */
+  private static int invokeRaw(Session s, Catalog catalog, CatalogOperation op, Map<String, Object> params, Object body)
+      throws IOException {
+    if (op.path().endsWith("/ws")) {
+      throw new UsageException(op.id() + " speaks WebSocket, which berth invoke does not: invoke the plain attach operation");
+    }
+    boolean exec = op.path().contains("/exec/");
+    boolean attach = op.path().endsWith("/attach");
+    String target = text(params.get(op.path().contains("{name}") ? "name" : "id"));
+    ContainerService containers = s.containers();
+    // whether there is a TTY, which frames the output on engines older than API 1.42 (and Podman),
+    // and what ends the stream: asked before hijacking
+    Boolean tty = null;
+    boolean waitForExit = false;
+    if (attach && target != null) {
+      ContainerConfig c = containers.inspect(target).config();
+      tty = c != null && Boolean.TRUE.equals(c.tty());
+      boolean ownsStdin = truthy(params.get("stdin")) && c != null && Boolean.TRUE.equals(c.openStdin());
+      // the attach ends when the process does, unless the end of our stdin ends it first (no StdinOnce)
+      waitForExit = truthy(params.get("stream")) && (tty || !ownsStdin || Boolean.TRUE.equals(c.stdinOnce()));
+    } else if (exec && target != null) {
+      tty = execTty(catalog, containers, target, body);
+    }
+    boolean keepStdinOpen = Boolean.TRUE.equals(tty);
+    RawStream raw = body == null ? catalog.invokeRaw(s.client(), op.id(), params)
+        : catalog.invokeRaw(s.client(), op.id(), params, body);
+    try (raw) {
+      s.closeOnInterrupt(raw);
+      Thread pump = new Thread(() -> {
+        try {
+          s.in.transferTo(raw.output());
+          raw.output().flush();
+          if (!keepStdinOpen) {
+            raw.closeOutput();
+          }
+        } catch (IOException | RuntimeException e) {
+          // the engine ended the stream first: the output and the exit status tell the story
+        }
+      }, "berth-stdin");
+      pump.setDaemon(true);
+      pump.start();
+      String type = String.valueOf(raw.headers().first("Content-Type"));
+      boolean multiplexed;
+      if (type.startsWith("application/vnd.docker.multiplexed-stream")) {
+        multiplexed = true;
+      } else if (type.startsWith("application/vnd.docker.raw-stream") && s.client().apiVersion().isAtLeast(ApiVersion.of(1, 42))) {
+        multiplexed = false;
+      } else {
+        multiplexed = Boolean.FALSE.equals(tty);
+      }
+      new FrameReader(raw.input(), multiplexed, op.id()).copyTo(s.out, s.err);
+      s.out.flush();
+    }
+    if (exec && target != null) {
+      Integer code = containers.execInspect(target).exitCode();
+      return code == null ? 0 : code;
+    }
+    if (waitForExit) {
+      Long code = containers.wait(target).statusCode();
+      return code == null ? 0 : code.intValue();
+    }
+    return 0;
+  }
+
+  /** Docker's exec start frames its output by the body's {@code Tty}, Podman's by the exec session's. */
+  private static boolean execTty(Catalog catalog, ContainerService containers, String execId, Object body) {
+    if (catalog.engine() == EngineKind.PODMAN) {
+      ExecInspect e = containers.execInspect(execId);
+      return e.processConfig() != null && Boolean.TRUE.equals(e.processConfig().tty());
+    }
+    return body instanceof String json && Json.parse(json) instanceof Map<?, ?> m && truthy(m.get("Tty"));
+  }
+
+  private static String text(Object value) {
+    return value instanceof String v ? v : null;
+  }
+
+  private static boolean truthy(Object value) {
+    return value != null && (value.equals(Boolean.TRUE) || value.equals("1") || "true".equalsIgnoreCase(value.toString()));
   }
 
   @SuppressWarnings("unchecked")

@@ -82,4 +82,65 @@ class CatalogCommandsTest {
     assertEquals(2, badParam.status(), badParam.toString());
     assertTrue(badParam.err().contains("colour"), badParam.err());
   }
+
+  /** Creates (and starts) a container through the catalog, as a user of invoke would. */
+  private static String created(Cli cli, TestEngine engine, String extra, String script) throws Exception {
+    String body = "{\"Image\":\"" + engine.image() + "\",\"Cmd\":[\"sh\",\"-c\",\"" + script + "\"]," + extra
+        + "\"Labels\":{\"" + label(engine).replace("=", "\":\"") + "\"},\"HostConfig\":{\"NetworkMode\":\"none\"}}";
+    Result created = cli.run("invoke", "ContainerCreate", "name=" + engine.uniqueName("raw"), "--body", body);
+    assertEquals(0, created.status(), created.toString());
+    String id = JSON.readTree(created.out()).get("Id").asText();
+    assertEquals(0, cli.run("invoke", "ContainerStart", "id=" + id).status());
+    return id;
+  }
+
+  @Test
+  void invokeAttachSendsStdinAndSeparatesTheStreamsAndEndsWithTheContainersStatus(TestEngine engine) throws Exception {
+    Cli cli = Cli.at(engine.address());
+    String id = created(cli, engine, "\"OpenStdin\":true,\"StdinOnce\":true,", "tr a-z A-Z; echo err >&2; exit 3");
+    Result attached = Cli.at(engine.address()).stdin("hello\nworld\n")
+        .run("invoke", "ContainerAttach", "id=" + id, "stream=1", "stdin=1", "stdout=1", "stderr=1");
+    assertEquals(3, attached.status(), attached.toString());
+    assertEquals("HELLO\nWORLD\n", attached.out());
+    assertEquals("err\n", attached.err());
+
+    // without StdinOnce the end of stdin ends the attach, not the container: 0, and it runs on
+    String lives = created(cli, engine, "\"OpenStdin\":true,", "cat; sleep 60");
+    Result detached = Cli.at(engine.address()).stdin("once\n")
+        .run("invoke", "ContainerAttach", "id=" + lives, "stream=1", "stdin=1", "stdout=1");
+    assertEquals(0, detached.status(), detached.toString());
+    // the engine ends the output with our stdin: cat's echo may or may not have made it
+    assertTrue(detached.out().equals("once\n") || detached.out().isEmpty(), detached.out());
+    assertTrue(JSON.readTree(cli.run("inspect", lives).out()).get(0).get("State").get("Running").asBoolean());
+
+    Result missing = cli.run("invoke", "ContainerAttach", "id=berth-test-no-such", "stream=1", "stdout=1");
+    assertEquals(4, missing.status(), missing.toString());
+    assertEquals(1, missing.err().lines().count(), missing.err());
+    assertTrue(missing.err().contains("No such container: berth-test-no-such"), missing.err());
+    Result ws = cli.run("invoke", "ContainerAttachWebsocket", "id=" + lives);
+    assertEquals(2, ws.status(), ws.toString());
+    assertTrue(ws.err().startsWith("berth: ContainerAttachWebsocket speaks WebSocket"), ws.err());
+  }
+
+  @Test
+  void invokeExecStartRunsTheSessionWithOrWithoutATerminal(TestEngine engine) throws Exception {
+    Cli cli = Cli.at(engine.address());
+    String id = created(cli, engine, "", "sleep 60");
+    Result exec = cli.run("invoke", "ContainerExec", "id=" + id, "--body",
+        "{\"AttachStdin\":true,\"AttachStdout\":true,\"AttachStderr\":true,\"Cmd\":[\"sh\",\"-c\",\"cat; echo e >&2; exit 5\"]}");
+    assertEquals(0, exec.status(), exec.toString());
+    String execId = JSON.readTree(exec.out()).get("Id").asText();
+    Result started = Cli.at(engine.address()).stdin("piped").run("invoke", "ExecStart", "id=" + execId); // body {} by default
+    assertEquals(5, started.status(), started.toString());
+    assertEquals("piped", started.out());
+    assertEquals("e\n", started.err());
+
+    Result ttyExec = cli.run("invoke", "ContainerExec", "id=" + id, "--body",
+        "{\"AttachStdin\":true,\"AttachStdout\":true,\"Tty\":true,\"Cmd\":[\"sh\",\"-c\",\"read l; echo got $l; exit 6\"]}");
+    String ttyId = JSON.readTree(ttyExec.out()).get("Id").asText();
+    Result tty = Cli.at(engine.address()).stdin("abc\n").run("invoke", "ExecStart", "id=" + ttyId, "--body", "{\"Tty\":true}");
+    assertEquals(6, tty.status(), tty.toString());
+    assertEquals("abc\r\ngot abc\r\n", tty.out(), "one stream, the terminal's echo first");
+    assertEquals("", tty.err());
+  }
 }

@@ -168,6 +168,9 @@ class ContainerCommandsTest {
     Path tree = Files.createDirectories(dir.resolve("tree/sub"));
     Files.writeString(tree.resolve("leaf"), "leaf\n");
     Files.writeString(dir.resolve("tree/top"), "top\n");
+    String longName = "a-name-longer-than-ustar-holds-".repeat(4);
+    Files.writeString(tree.resolve(longName), "long\n"); // PAX records in the tar berth packs
+    Files.writeString(tree.resolve("naïve.txt"), "ï\n");
     Path tree0 = dir.resolve("tree");
 
     // an existing directory: into it, under the source's name (a directory with all it holds)
@@ -187,6 +190,7 @@ class ContainerCommandsTest {
     Result cat = cli.run("exec", name, "sh", "-c", "cd /tmp && cat in/greeting.txt in/tree/sub/leaf in/renamed.txt"
         + " in/copied/sub/leaf in/copied/top in/slashed/top file; ls in/copied");
     assertEquals("hello from here\nleaf\nhello from here\nleaf\ntop\ntop\nhello from here\nsub\ntop\n", cat.out(), cat.toString());
+    assertEquals("long\nï\n", cli.run("exec", name, "cat", "/tmp/in/copied/sub/" + longName, "/tmp/in/copied/sub/naïve.txt").out());
 
     // - reads a tar from stdin into a directory
     byte[] tar = Tar.pack(java.util.List.of(new Tar.Source(local, "piped.txt"), new Tar.Source(tree0, "piped"))).readAllBytes();
