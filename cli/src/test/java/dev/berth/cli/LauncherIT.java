@@ -162,6 +162,20 @@ class LauncherIT {
     assertEquals("", Cli.at(engine.address()).run("ps", "-a", "-q", "--filter", "name=" + name).out(), "removed");
   }
 
+  @Test
+  void ctrlCEndsAnInvokedAttach(TestEngine engine) throws Exception {
+    String name = engine.uniqueName("ia");
+    Run run = berth(null, "-H", engine.address(), "run", "-d", "--name", name, "-l", label(engine), engine.image(),
+        "sh", "-c", "echo ready; sleep 120");
+    assertEquals(0, run.status(), run.err());
+    Process attach = start(List.of(BERTH, "-H", engine.address(), "invoke", "ContainerAttach", "id=" + name,
+        "stream=1", "logs=1", "stdout=1"));
+    awaitLine(attach, "ready");
+    new ProcessBuilder("kill", "-INT", String.valueOf(attach.pid())).start().waitFor();
+    assertTrue(attach.waitFor(5, TimeUnit.SECONDS), "invoke ContainerAttach ended on SIGINT");
+    assertEquals(130, attach.exitValue());
+  }
+
   /** The rig's SSH material, written by scripts/sshd-up. */
   private static Path sshDir() {
     String dir = System.getenv("BERTH_TEST_SSH_DIR");
