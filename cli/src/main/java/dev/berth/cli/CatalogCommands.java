@@ -7,6 +7,7 @@ import dev.berth.catalog.Catalog;
 import dev.berth.catalog.CatalogOperation;
 import dev.berth.catalog.CatalogParameter;
 import dev.berth.catalog.ResponseKind;
+import dev.berth.catalog.UnknownOperationException;
 import dev.berth.client.ApiVersion;
 import dev.berth.client.FrameReader;
 import dev.berth.containers.ContainerService;
@@ -18,11 +19,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The operation catalog, which no docker CLI has: {@code ops [CATEGORY]} lists what the engine's
@@ -44,8 +50,9 @@ final class CatalogCommands {
         Command.of("doc", "[options] OPERATION", "Describes an operation: method, path, parameters, body, answer, reference.",
             List.of(API, PODMAN, Json.FORMAT), CatalogCommands::doc),
         Command.of("invoke", "OPERATION [NAME=VALUE...]",
-            "Invokes any operation by id: parameters as NAME=VALUE (repeat a name for a list; a JSON object or array\n"
-                + "value is sent as JSON, e.g. filters={\"label\":[\"a=b\"]}); the answer is printed as JSON, a stream as it comes.\n"
+            "Invokes any operation by id, attach and exec start included (`berth ops` lists them).\n"
+                + "Parameters as NAME=VALUE: repeat a name for a list; a JSON object or array value is sent as JSON,\n"
+                + "e.g. filters={\"label\":[\"a=b\"]}. The answer is printed as JSON, a stream as it comes.\n"
                 + "Attach and exec start take stdin (sent until its end) and print stdout and stderr apart (merged with a TTY);\n"
                 + "they end with the exec's or the container's exit status. Ctrl-C ends any stream.",
             List.of(opt("JSON|@FILE|-", "--body", "the request body: JSON text, a file (a tar for a binary body), or - for stdin")),
@@ -121,7 +128,7 @@ final class CatalogCommands {
   private static int doc(Session s, Args a) {
     String id = a.positional(1, 1, "OPERATION").get(0);
     boolean json = Json.wanted(a);
-    CatalogOperation o = catalog(s, a).describe(id);
+    CatalogOperation o = describe(catalog(s, a), id);
     if (json) {
       Map<String, Object> m = summary(o);
       m.put("parameters", o.parameters());
@@ -163,21 +170,21 @@ final class CatalogCommands {
       params.merge(pair[0], value, CatalogCommands::listOf);
     }
     Catalog catalog = Catalog.of(s.client());
-    CatalogOperation op = catalog.describe(id);
+    CatalogOperation op = describe(catalog, id);
     Object body = body(s, a.get("body", null), op.bodyKind());
     if (op.responseKind() == ResponseKind.RAW) {
       return invokeRaw(s, catalog, op, params, body == null && op.bodyKind() == BodyKind.JSON ? "{}" : body);
     }
     if (op.responseKind() == ResponseKind.STREAM) {
-      try (InputStream in = body == null ? catalog.invokeStream(s.client(), id, params)
-          : catalog.invokeStream(s.client(), id, params, body)) {
+      try (InputStream in = body == null ? catalog.invokeStream(s.client(), op.id(), params)
+          : catalog.invokeStream(s.client(), op.id(), params, body)) {
         s.closeOnInterrupt(in);
         in.transferTo(s.out);
       }
       s.out.flush();
       return 0;
     }
-    Object answer = body == null ? catalog.invoke(s.client(), id, params) : catalog.invoke(s.client(), id, params, body);
+    Object answer = body == null ? catalog.invoke(s.client(), op.id(), params) : catalog.invoke(s.client(), op.id(), params, body);
     if (answer instanceof String text) {
       if (!text.isEmpty()) {
         s.out.println(text.strip());
@@ -293,10 +300,94 @@ final class CatalogCommands {
     if (spec.equals("-")) {
       bytes = s.in.readAllBytes();
     } else if (spec.startsWith("@")) {
-      bytes = Files.readAllBytes(Path.of(spec.substring(1)));
+      try {
+        bytes = Files.readAllBytes(Path.of(spec.substring(1)));
+      } catch (NoSuchFileException e) {
+        throw new NoSuchFileException(spec.substring(1), null, "no such file (--body @FILE)");
+      }
     } else {
       bytes = spec.getBytes(StandardCharsets.UTF_8);
     }
-    return kind == BodyKind.BINARY ? bytes : new String(bytes, StandardCharsets.UTF_8);
+    if (kind == BodyKind.BINARY) {
+      return bytes;
+    }
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (kind == BodyKind.JSON) {
+      Json.parse(text); // a typo is a usage error here rather than the engine's HTTP 500
+    }
+    return text;
+  }
+
+  /**
+   * The operation {@code id} (in any case when that names one); an unknown one is a one-line error
+   * naming the few known ids closest to it (the catalog's own message lists all of them, over a
+   * hundred).
+   */
+  static CatalogOperation describe(Catalog catalog, String id) {
+    try {
+      return catalog.describe(id);
+    } catch (UnknownOperationException e) {
+      List<String> sameLetters = e.known().stream().filter(k -> k.equalsIgnoreCase(id)).toList();
+      if (sameLetters.size() == 1) {
+        return catalog.describe(sameLetters.get(0)); // containerlist: ContainerList
+      }
+      List<String> close = closest(id, e.known(), 6);
+      throw new IllegalArgumentException(catalog + " has no operation '" + id + "'"
+          + (close.isEmpty() ? "" : "; close: " + String.join(", ", close))
+          + " (`berth ops` lists the categories, `berth ops CATEGORY` their operations)", e);
+    }
+  }
+
+  /**
+   * Up to {@code max} of {@code known} most like {@code name}: those sharing a word of its camel
+   * case first ({@code ContainerFly} -> {@code Container...}), then by edit distance, ignoring case;
+   * none that is neither near nor shares a word.
+   */
+  static List<String> closest(String name, List<String> known, int max) {
+    Set<String> words = words(name);
+    String lower = name.toLowerCase(Locale.ROOT);
+    record Candidate(String id, int shared, int distance) {
+    }
+    List<Candidate> candidates = new ArrayList<>();
+    for (String k : known) {
+      Set<String> common = words(k);
+      common.retainAll(words);
+      int distance = distance(lower, k.toLowerCase(Locale.ROOT));
+      if (!common.isEmpty() || distance <= Math.max(2, lower.length() / 3)) {
+        candidates.add(new Candidate(k, common.size(), distance));
+      }
+    }
+    candidates.sort(Comparator.comparingInt((Candidate c) -> -c.shared()).thenComparingInt(Candidate::distance));
+    return candidates.stream().limit(max).map(Candidate::id).toList();
+  }
+
+  private static Set<String> words(String camel) {
+    Set<String> words = new HashSet<>();
+    for (String w : camel.split("(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+")) {
+      if (!w.isEmpty()) {
+        words.add(w.toLowerCase(Locale.ROOT));
+      }
+    }
+    return words;
+  }
+
+  /** Levenshtein distance. */
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] t = previous;
+      previous = current;
+      current = t;
+    }
+    return previous[b.length()];
   }
 }

@@ -74,7 +74,7 @@ final class ContainerCommands {
         Command.of("inspect", "[options] NAME...", "Shows containers or images as JSON (containers first, as docker).",
             List.of(opt("TYPE", "--type", "container or image")), ContainerCommands::inspect),
         Command.of("cp", "CONTAINER:SRC LOCAL|- | LOCAL|- CONTAINER:DEST",
-            "Copies files or directories out of a container or into one, as `docker cp`:\n"
+            "Copies files or directories out of a container or into one, following docker cp's rules.\n"
                 + "  DEST an existing directory: SRC goes into it (SRC ending in /. : what SRC holds);\n"
                 + "  DEST missing: SRC is copied as DEST (its parent must exist; DEST ending in / must exist for a file);\n"
                 + "  DEST an existing file: a file overwrites it, a directory is an error.\n"
@@ -369,7 +369,7 @@ final class ContainerCommands {
    */
 
   private static int cp(Session s, Args a) throws IOException {
-    List<String> p = a.positional(2, 2, "a source and a destination");
+    List<String> p = a.positional(2, 2, a.positional().isEmpty() ? "a source and a destination" : "the destination");
     String src = p.get(0);
     String dst = p.get(1);
     int srcColon = containerSide(src);
@@ -444,6 +444,7 @@ final class ContainerCommands {
     if (!Files.exists(local, LinkOption.NOFOLLOW_LINKS)) {
       throw new NoSuchFileException(src, null, "no such local file or directory");
     }
+    refuseSpecialFiles(local);
     boolean srcDir = Files.isDirectory(local, LinkOption.NOFOLLOW_LINKS);
     if ((src.endsWith("/") || src.endsWith("/.")) && !srcDir) {
       throw new FileSystemException(src, null, "not a directory");
@@ -488,6 +489,26 @@ final class ContainerCommands {
       containers.putArchive(id, into, tar);
     }
     return 0;
+  }
+
+  /**
+   * Fails before anything is sent when {@code local} is or holds a device, pipe or socket: a tar
+   * failing half-way would leave the engine with part of it (and the error would read as a
+   * transport failure).
+   */
+  private static void refuseSpecialFiles(Path local) throws IOException {
+    try (java.util.stream.Stream<Path> all = Files.walk(local)) {
+      Path special = all.filter(f -> {
+        try {
+          return Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther();
+        } catch (IOException e) {
+          return false; // gone meanwhile: the tar says so
+        }
+      }).findFirst().orElse(null);
+      if (special != null) {
+        throw new FileSystemException(special.toString(), null, "a device, pipe or socket: berth cp copies files, directories and links");
+      }
+    }
   }
 
   /**

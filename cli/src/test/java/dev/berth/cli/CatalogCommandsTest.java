@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.cli.Cli.Result;
 import dev.berth.testkit.EngineTest;
 import dev.berth.testkit.TestEngine;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** ops, doc and invoke: the operation catalog of the engine at hand, and of a named version without one. */
@@ -54,7 +55,32 @@ class CatalogCommandsTest {
     assertEquals(2, op.status(), op.toString());
     assertTrue(op.err().startsWith("berth: ") && op.err().contains("ContainerList"), op.err());
     assertEquals(1, op.err().lines().count());
+    assertTrue(op.err().length() < 250, "a few close names, not the hundred known: " + op.err());
+    assertTrue(op.err().contains("`berth ops`"), op.err());
     assertEquals(2, none.run("ops", "--api", "not-a-version").status());
+    Result anyCase = none.run("doc", "--api", "1.41", "containerlist");
+    assertEquals(0, anyCase.status(), anyCase.toString());
+    assertTrue(anyCase.out().startsWith("ContainerList   GET /containers/json\n"), anyCase.out());
+  }
+
+  @Test
+  void closestNamesShareAWordOrAreFewEditsAway() {
+    List<String> known = List.of("ContainerList", "ContainerStart", "ImageList", "SystemPing", "VolumeCreate");
+    assertEquals(List.of("ImageList"), CatalogCommands.closest("ImageLst", known, 6));
+    assertEquals(java.util.Set.of("ImageList", "ContainerList", "VolumeCreate"),
+        java.util.Set.copyOf(CatalogCommands.closest("VolumeList", known, 6)), "a shared word is enough");
+    assertEquals(List.of("SystemPing"), CatalogCommands.closest("systemping", known, 6));
+    assertEquals(List.of(), CatalogCommands.closest("Frobnicate", known, 6));
+    assertEquals(1, CatalogCommands.closest("ContainerFly", known, 1).size());
+  }
+
+  @Test
+  void theCommandListShowsAWholeFirstSentenceForEachCommand() {
+    Result help = Cli.at("unix:///tmp/berth-cli-test-none.sock").run("--help");
+    String commands = help.out().substring(help.out().indexOf("commands:\n"), help.out().indexOf("\n\n", help.out().indexOf("commands:")));
+    for (String line : commands.lines().skip(1).toList()) {
+      assertTrue(line.endsWith("."), "a summary cut mid-sentence: " + line);
+    }
   }
 
   @Test
@@ -78,6 +104,12 @@ class CatalogCommandsTest {
 
     Result missing = cli.run("invoke", "ContainerInspect", "id=berth-test-no-such");
     assertEquals(4, missing.status(), missing.toString());
+    Result badBody = cli.run("invoke", "ContainerCreate", "--body", "{\"Image\": busybox}");
+    assertEquals(2, badBody.status(), badBody.toString());
+    assertTrue(badBody.err().startsWith("berth: not JSON: {\"Image\": busybox}"), badBody.err());
+    Result noFile = cli.run("invoke", "ContainerCreate", "--body", "@/nonexistent/berth-body.json");
+    assertEquals(4, noFile.status(), noFile.toString());
+    assertEquals("berth: /nonexistent/berth-body.json: no such file (--body @FILE)\n", noFile.err());
     Result badParam = cli.run("invoke", "ContainerList", "colour=blue");
     assertEquals(2, badParam.status(), badParam.toString());
     assertTrue(badParam.err().contains("colour"), badParam.err());

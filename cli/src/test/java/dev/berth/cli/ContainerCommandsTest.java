@@ -208,6 +208,15 @@ class ContainerCommandsTest {
     assertFails(4, "No such container: " + name + "-gone", cli.run("cp", local.toString(), name + "-gone:/tmp"));
     assertFails(4, "no such directory in the container", Cli.at(engine.address()).stdin(tar).run("cp", "-", name + ":/tmp/absent"));
     assertFails(1, "not a directory", Cli.at(engine.address()).stdin(tar).run("cp", "-", name + ":/tmp/file"));
+    assertFails(1, "/dev/null: a device, pipe or socket", cli.run("cp", "/dev/null", name + ":/tmp/in"));
+    Path withFifo = Files.createDirectories(dir.resolve("with-fifo"));
+    Files.writeString(withFifo.resolve("a"), "a\n");
+    assertEquals(0, new ProcessBuilder("mkfifo", withFifo.resolve("pipe").toString()).start().waitFor());
+    assertFails(1, withFifo.resolve("pipe") + ": a device, pipe or socket", cli.run("cp", withFifo.toString(), name + ":/tmp/in"));
+    assertEquals(1, cli.run("exec", name, "test", "-e", "/tmp/in/with-fifo").status(), "nothing sent");
+    Result one = cli.run("cp", local.toString());
+    assertEquals(2, one.status(), one.toString());
+    assertTrue(one.err().startsWith("berth: missing the destination\n"), one.err());
     assertEquals("hello from here\n", cli.run("exec", name, "cat", "/tmp/file").out(), "the failures changed nothing");
     assertEquals(1, cli.run("exec", name, "test", "-e", "/tmp/in/newdir").status());
   }
