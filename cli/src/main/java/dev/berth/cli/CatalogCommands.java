@@ -201,9 +201,8 @@ final class CatalogCommands {
    * unless there is a TTY) until the engine ends it or Ctrl-C closes it. Ends with the exec's
    * exit status, or the container's for an attach that streams until it exits; else 0.
    *
-   * <p>At the end of stdin the stream is half-closed (the process reads end-of-file), except with
-   * a TTY: the engine then ends the whole stream, output still to come included, so it stays
-   * open until the process ends (or Ctrl-C).
+   * <p>The end of stdin is sent as {@code run -i} and {@code exec -i} send it: a half-close, or
+   * with a TTY a typed Ctrl-D (see {@link ContainerCommands#pumpStdin}).
    */
   private static int invokeRaw(Session s, Catalog catalog, CatalogOperation op, Map<String, Object> params, Object body)
       throws IOException {
@@ -227,24 +226,11 @@ final class CatalogCommands {
     } else if (exec && target != null) {
       tty = execTty(catalog, containers, target, body);
     }
-    boolean keepStdinOpen = Boolean.TRUE.equals(tty);
     RawStream raw = body == null ? catalog.invokeRaw(s.client(), op.id(), params)
         : catalog.invokeRaw(s.client(), op.id(), params, body);
     try (raw) {
       s.closeOnInterrupt(raw);
-      Thread pump = new Thread(() -> {
-        try {
-          s.in.transferTo(raw.output());
-          raw.output().flush();
-          if (!keepStdinOpen) {
-            raw.closeOutput();
-          }
-        } catch (IOException | RuntimeException e) {
-          // the engine ended the stream first: the output and the exit status tell the story
-        }
-      }, "berth-stdin");
-      pump.setDaemon(true);
-      pump.start();
+      ContainerCommands.pumpStdin(s, raw.output(), raw::closeOutput, Boolean.TRUE.equals(tty));
       String type = String.valueOf(raw.headers().first("Content-Type"));
       boolean multiplexed;
       if (type.startsWith("application/vnd.docker.multiplexed-stream")) {

@@ -69,7 +69,7 @@ final class ContainerCommands {
             opt("DIR", "-w", "--workdir", "working directory"),
             opt("USER", "-u", "--user", "user (name or uid[:gid])")), ContainerCommands::exec).stoppingAtFirstPositional(),
         Command.of("rm", "[options] CONTAINER...", "Removes containers.", List.of(
-            flag("-f", "--force", "kill running ones first"),
+            flag("-f", "--force", "kill running ones first; one that does not exist is no error"),
             flag("-v", "--volumes", "remove their anonymous volumes too")), ContainerCommands::rm),
         Command.of("inspect", "[options] NAME...", "Shows containers or images as JSON (containers first, as docker).",
             List.of(opt("TYPE", "--type", "container or image")), ContainerCommands::inspect),
@@ -216,29 +216,15 @@ final class ContainerCommands {
   }
 
   /**
-   * Sends stdin (with {@code -i}, on its own daemon thread, half-closing at its end), copies the
-   * output here on this thread until the stream ends, then returns the exit status.
+   * Sends stdin (with {@code -i}, see {@link #pumpStdin}), copies the output here on this thread
+   * until the stream ends, then returns the exit status.
    */
   private static int pumpAndCopy(Session s, AttachedStream attached, boolean interactive, boolean tty, ExitStatus exit)
       throws IOException {
     Runnable restore = interactive && tty && s.terminal ? Terminal.raw() : () -> { };
     try {
       if (interactive) {
-        Thread pump = new Thread(() -> {
-          try (OutputStream stdin = attached.stdin()) {
-            s.in.transferTo(stdin);
-          } catch (IOException | BerthException e) {
-            // the container went away while we were still sending: its exit status tells the story
-          } finally {
-            try {
-              attached.closeStdin();
-            } catch (RuntimeException e) {
-              // already closed
-            }
-          }
-        }, "berth-stdin");
-        pump.setDaemon(true);
-        pump.start();
+        pumpStdin(s, attached.stdin(), attached::closeStdin, tty);
       }
       attached.output().copyTo(s.out, s.err);
       s.out.flush();
@@ -246,6 +232,47 @@ final class ContainerCommands {
     } finally {
       restore.run();
     }
+  }
+
+  /** How the end of stdin is sent: a half-close of the connection. */
+  @FunctionalInterface
+  interface HalfClose {
+    void run() throws IOException;
+  }
+
+  /** Ctrl-D: end-of-file for a program reading a terminal (after a partial line, it ends the line first). */
+  private static final int EOT = 4;
+
+  /**
+   * Sends this process's stdin to {@code stdin} on a daemon thread. At its end, without a TTY,
+   * half-closes: the process reads end-of-file. With a TTY the engine would answer a half-close by
+   * ending the whole stream, output still to come included; so it types Ctrl-D instead (twice
+   * after a partial line), as a person at the terminal would, and the stream ends with the process.
+   */
+  static void pumpStdin(Session s, OutputStream stdin, HalfClose halfClose, boolean tty) {
+    Thread pump = new Thread(() -> {
+      try {
+        byte[] buf = new byte[8192];
+        int last = '\n';
+        for (int n; (n = s.in.read(buf)) >= 0; ) {
+          if (n > 0) {
+            stdin.write(buf, 0, n);
+            stdin.flush();
+            last = buf[n - 1];
+          }
+        }
+        if (tty) {
+          stdin.write(last == '\n' ? new byte[] {EOT} : new byte[] {EOT, EOT});
+          stdin.flush();
+        } else {
+          halfClose.run();
+        }
+      } catch (IOException | BerthException e) {
+        // the process went away while we were still sending: its exit status tells the story
+      }
+    }, "berth-stdin");
+    pump.setDaemon(true);
+    pump.start();
   }
 
   private static List<String> env(Session s, Args a) {
@@ -319,7 +346,9 @@ final class ContainerCommands {
         s.out.println(n);
       } catch (BerthException e) {
         s.err.println("berth: " + Main.message(e));
-        status = Main.status(e);
+        if (!(a.has("force") && e instanceof NotFoundException)) { // as docker: rm -f of what is gone is no failure
+          status = Main.status(e);
+        }
       }
     }
     return status;

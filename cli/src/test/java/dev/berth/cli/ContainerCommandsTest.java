@@ -64,6 +64,24 @@ class ContainerCommandsTest {
   }
 
   @Test
+  void pipedStdinWithATerminalKeepsTheOutputAndEndsTheInputWithCtrlD(TestEngine engine) throws Exception {
+    Cli cli = Cli.at(engine.address());
+    String name = engine.uniqueName("tty");
+    assertEquals(0, cli.run("run", "-d", "--name", name, "-l", label(engine), engine.image(), "sleep", "60").status());
+    // a half-close would make the engine end the stream before cat's answer: Ctrl-D ends cat instead
+    Result exec = Cli.at(engine.address()).stdin("hi\n").run("exec", "-i", "-t", name, "sh", "-c", "cat; exit 4");
+    assertEquals(4, exec.status(), exec.toString());
+    assertEquals("hi\r\nhi\r\n", exec.out(), "the terminal's echo, then cat's copy");
+    Result partial = Cli.at(engine.address()).stdin("no newline").run("exec", "-i", "-t", name, "cat");
+    assertEquals(0, partial.status(), partial.toString());
+    assertEquals("no newlineno newline", partial.out());
+    Result run = Cli.at(engine.address()).stdin("a\nb\n").run("run", "-i", "-t", "--rm", "-l", label(engine), engine.image(),
+        "sort", "-r");
+    assertEquals(0, run.status(), run.toString());
+    assertEquals("a\r\nb\r\nb\r\na\r\n", run.out());
+  }
+
+  @Test
   void runSetsEnvironmentAndBindsAVolume(TestEngine engine, @TempDir Path dir) throws Exception {
     Cli cli = Cli.discovering(Map.of("DOCKER_HOST", engine.address(), "FROM_HERE", "taken"), dir);
     Result r = cli.run("run", "--rm", "-e", "A=1", "-e", "FROM_HERE", "-v", dir + ":/data", "-w", "/data",
@@ -138,6 +156,10 @@ class ContainerCommandsTest {
     assertEquals(name + "\n", rm.out());
     Result gone = cli.run("rm", name);
     assertEquals(4, gone.status(), gone.toString());
+    Result goneForced = cli.run("rm", "-f", name);
+    assertEquals(0, goneForced.status(), "rm -f of what is gone is no failure, as docker: " + goneForced);
+    assertEquals("berth: ContainerDelete DELETE /containers/{id} failed with HTTP 404: No such container: " + name + "\n",
+        goneForced.err());
     assertEquals(4, cli.run("logs", name).status());
   }
 
