@@ -429,6 +429,15 @@ final class ContainerCommands {
         return 0;
       }
       Path target = Path.of(dst);
+      // DIR/. : Docker names the entries ./x, Podman x; either way they go under the target as they are
+      boolean contents = srcDir && (path.endsWith("/.") || path.equals("."));
+      if (contents && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+          throw new NoSuchFileException(dst, null, "its parent directory does not exist");
+        }
+        Files.createDirectory(target);
+      }
       if (Files.isDirectory(target)) {
         Tar.extract(tar, target, null, target);
         return 0;

@@ -262,6 +262,8 @@ class ContainerCommandsTest {
     assertEquals("leaf\n", Files.readString(dir.resolve("renamed/sub/leaf")));
     assertEquals(0, cli.run("cp", name + ":/tmp/tree/.", into.toString()).status());
     assertEquals("leaf\n", Files.readString(into.resolve("sub/leaf")), "DIR/. copies what it holds");
+    assertEquals(0, cli.run("cp", name + ":/tmp/tree/.", dir.resolve("fresh").toString()).status());
+    assertEquals("leaf\n", Files.readString(dir.resolve("fresh/sub/leaf")), "DIR/. onto a new name");
     assertEquals(0, cli.run("cp", name + ":/tmp/tree/", dir.resolve("made") + "/").status());
     assertEquals("leaf\n", Files.readString(dir.resolve("made/sub/leaf")));
     Result tar = cli.run("cp", name + ":/tmp/file", "-");
