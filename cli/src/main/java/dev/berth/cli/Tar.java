@@ -215,19 +215,22 @@ final class Tar {
     return new Packer(sources);
   }
 
-  private static final class Packer extends InputStream {
+  /** A stream that reads in blocks: one byte is a block of one. */
+  private abstract static class BlockStream extends InputStream {
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+  }
+
+  private static final class Packer extends BlockStream {
     private final Deque<Source> todo;
     private InputStream current = InputStream.nullInputStream();
     private boolean trailerSent;
 
     Packer(List<Source> sources) {
       this.todo = new ArrayDeque<>(sources);
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
@@ -293,7 +296,7 @@ final class Tar {
   }
 
   /** The first {@code size} bytes of a file; fewer is an error (the header promised them). */
-  private static final class Exactly extends InputStream {
+  private static final class Exactly extends BlockStream {
     private final InputStream in;
     private final Path path;
     private long left;
@@ -302,12 +305,6 @@ final class Tar {
       this.in = in;
       this.left = size;
       this.path = path;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
