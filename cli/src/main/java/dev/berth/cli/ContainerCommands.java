@@ -18,7 +18,10 @@ import dev.berth.types.exec.ExecCreateRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,12 +69,16 @@ final class ContainerCommands {
             opt("DIR", "-w", "--workdir", "working directory"),
             opt("USER", "-u", "--user", "user (name or uid[:gid])")), ContainerCommands::exec).stoppingAtFirstPositional(),
         Command.of("rm", "[options] CONTAINER...", "Removes containers.", List.of(
-            flag("-f", "--force", "kill running ones first"),
+            flag("-f", "--force", "kill running ones first; one that does not exist is no error"),
             flag("-v", "--volumes", "remove their anonymous volumes too")), ContainerCommands::rm),
         Command.of("inspect", "[options] NAME...", "Shows containers or images as JSON (containers first, as docker).",
             List.of(opt("TYPE", "--type", "container or image")), ContainerCommands::inspect),
-        Command.of("cp", "CONTAINER:PATH LOCAL | LOCAL CONTAINER:DIR",
-            "Copies files out of a container or into one. LOCAL may be - for a tar stream on stdout.", List.of(),
+        Command.of("cp", "CONTAINER:SRC LOCAL|- | LOCAL|- CONTAINER:DEST",
+            "Copies files or directories out of a container or into one, following docker cp's rules.\n"
+                + "  DEST an existing directory: SRC goes into it (SRC ending in /. : what SRC holds);\n"
+                + "  DEST missing: SRC is copied as DEST (its parent must exist; DEST ending in / must exist for a file);\n"
+                + "  DEST an existing file: a file overwrites it, a directory is an error.\n"
+                + "- as LOCAL: a tar stream to stdout, or from stdin (extracted into the directory DEST).", List.of(),
             ContainerCommands::cp));
   }
 
@@ -209,29 +216,15 @@ final class ContainerCommands {
   }
 
   /**
-   * Sends stdin (with {@code -i}, on its own daemon thread, half-closing at its end), copies the
-   * output here on this thread until the stream ends, then returns the exit status.
+   * Sends stdin (with {@code -i}, see {@link #pumpStdin}), copies the output here on this thread
+   * until the stream ends, then returns the exit status.
    */
   private static int pumpAndCopy(Session s, AttachedStream attached, boolean interactive, boolean tty, ExitStatus exit)
       throws IOException {
     Runnable restore = interactive && tty && s.terminal ? Terminal.raw() : () -> { };
     try {
       if (interactive) {
-        Thread pump = new Thread(() -> {
-          try (OutputStream stdin = attached.stdin()) {
-            s.in.transferTo(stdin);
-          } catch (IOException | BerthException e) {
-            // the container went away while we were still sending: its exit status tells the story
-          } finally {
-            try {
-              attached.closeStdin();
-            } catch (RuntimeException e) {
-              // already closed
-            }
-          }
-        }, "berth-stdin");
-        pump.setDaemon(true);
-        pump.start();
+        pumpStdin(s, attached.stdin(), attached::closeStdin, tty);
       }
       attached.output().copyTo(s.out, s.err);
       s.out.flush();
@@ -239,6 +232,47 @@ final class ContainerCommands {
     } finally {
       restore.run();
     }
+  }
+
+  /** How the end of stdin is sent: a half-close of the connection. */
+  @FunctionalInterface
+  interface HalfClose {
+    void run() throws IOException;
+  }
+
+  /** Ctrl-D: end-of-file for a program reading a terminal (after a partial line, it ends the line first). */
+  private static final int EOT = 4;
+
+  /**
+   * Sends this process's stdin to {@code stdin} on a daemon thread. At its end, without a TTY,
+   * half-closes: the process reads end-of-file. With a TTY the engine would answer a half-close by
+   * ending the whole stream, output still to come included; so it types Ctrl-D instead (twice
+   * after a partial line), as a person at the terminal would, and the stream ends with the process.
+   */
+  static void pumpStdin(Session s, OutputStream stdin, HalfClose halfClose, boolean tty) {
+    Thread pump = new Thread(() -> {
+      try {
+        byte[] buf = new byte[8192];
+        int last = '\n';
+        for (int n; (n = s.in.read(buf)) >= 0; ) {
+          if (n > 0) {
+            stdin.write(buf, 0, n);
+            stdin.flush();
+            last = buf[n - 1];
+          }
+        }
+        if (tty) {
+          stdin.write(last == '\n' ? new byte[] {EOT} : new byte[] {EOT, EOT});
+          stdin.flush();
+        } else {
+          halfClose.run();
+        }
+      } catch (IOException | BerthException e) {
+        // the process went away while we were still sending: its exit status tells the story
+      }
+    }, "berth-stdin");
+    pump.setDaemon(true);
+    pump.start();
   }
 
   private static List<String> env(Session s, Args a) {
@@ -312,7 +346,9 @@ final class ContainerCommands {
         s.out.println(n);
       } catch (BerthException e) {
         s.err.println("berth: " + Main.message(e));
-        status = Main.status(e);
+        if (!(a.has("force") && e instanceof NotFoundException)) { // as docker: rm -f of what is gone is no failure
+          status = Main.status(e);
+        }
       }
     }
     return status;
@@ -353,43 +389,195 @@ final class ContainerCommands {
 
   // ------------------------------------------------------------------ cp
 
+  /*
+   * The docker CLI's rules, both ways. DEST an existing directory: SRC goes into it (SRC ending in
+   * /. : its contents). DEST missing: SRC is copied as DEST (its parent must exist; a DEST ending
+   * in / must exist when SRC is a file). DEST an existing file: a file SRC overwrites it, a
+   * directory SRC is an error. - instead of the local path: a tar stream on stdout or from stdin
+   * (extracted into a directory).
+   */
+
   private static int cp(Session s, Args a) throws IOException {
-    List<String> p = a.positional(2, 2, "a source and a destination");
+    List<String> p = a.positional(2, 2, a.positional().isEmpty() ? "a source and a destination" : "the destination");
     String src = p.get(0);
     String dst = p.get(1);
     int srcColon = containerSide(src);
     int dstColon = containerSide(dst);
     if ((srcColon < 0) == (dstColon < 0)) {
-      throw new UsageException("one of the two must be CONTAINER:PATH, the other a local path");
+      throw new UsageException("one of the two must be CONTAINER:PATH, the other a local path (or -)");
     }
-    ContainerService containers = s.containers();
     if (srcColon > 0) {
-      String id = src.substring(0, srcColon);
-      String path = src.substring(srcColon + 1);
-      try (Archive archive = containers.archive(id, path); InputStream tar = archive.tar()) {
-        if (dst.equals("-")) {
-          tar.transferTo(s.out);
-          s.out.flush();
-          return 0;
-        }
-        Path target = Path.of(dst);
-        Tar.extract(tar, target, Files.isDirectory(target) ? null : target.getFileName().toString(),
-            Files.isDirectory(target) ? target : target.toAbsolutePath().getParent());
+      return copyOut(s, src.substring(0, srcColon), src.substring(srcColon + 1), dst);
+    }
+    return copyIn(s, src, dst.substring(0, dstColon), dst.substring(dstColon + 1));
+  }
+
+  private static int copyOut(Session s, String id, String path, String dst) throws IOException {
+    String where = id + ":" + path;
+    boolean srcAsDir = path.endsWith("/") && path.length() > 1;
+    ContainerService containers = s.containers();
+    // the engine fails "file/" with the path on its own disk in the message: ask for "file" and check here
+    try (Archive archive = containers.archive(id, srcAsDir ? withoutTrailingSlashes(path) : path);
+        InputStream tar = archive.tar()) {
+      boolean srcDir = archive.stat().isDirectory();
+      if (srcAsDir && !srcDir) {
+        throw new FileSystemException(where, null, "not a directory");
       }
+      if (dst.equals("-")) {
+        tar.transferTo(s.out);
+        s.out.flush();
+        return 0;
+      }
+      Path target = Path.of(dst);
+      // DIR/. : Docker names the entries ./x, Podman x; either way they go under the target as they are
+      boolean contents = srcDir && (path.endsWith("/.") || path.equals("."));
+      if (contents && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+          throw new NoSuchFileException(dst, null, "its parent directory does not exist");
+        }
+        Files.createDirectory(target);
+      }
+      if (Files.isDirectory(target)) {
+        Tar.extract(tar, target, null, target);
+        return 0;
+      }
+      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        if (srcDir) {
+          throw new FileSystemException(dst, null, "cannot copy a directory onto a file");
+        }
+        if (dst.endsWith("/")) {
+          throw new FileSystemException(dst, null, "not a directory");
+        }
+      } else if (!srcDir && dst.endsWith("/")) {
+        throw new NoSuchFileException(dst, null, "no such directory (a file is copied into an existing one)");
+      }
+      Path absolute = target.toAbsolutePath();
+      Tar.extract(tar, target, absolute.getFileName().toString(), absolute.getParent());
+    }
+    return 0;
+  }
+
+  private static int copyIn(Session s, String src, String id, String path) throws IOException {
+    ContainerService containers = s.containers();
+    String where = id + ":" + path;
+    boolean asDir = path.endsWith("/") && path.length() > 1;
+    String dstPath = path.isEmpty() ? "/" : asDir ? withoutTrailingSlashes(path) : path; // `c:` is the root, as docker
+    PathStat dst = statOrNull(containers, id, dstPath);
+    if (dst != null && dst.isSymlink() && dst.linkTarget() != null && !dst.linkTarget().isEmpty()) {
+      dstPath = dst.linkTarget(); // as the docker CLI: copying onto a link copies onto what it points to
+      dst = statOrNull(containers, id, dstPath);
+    }
+    if (src.equals("-")) {
+      if (dst == null) {
+        throw new NoSuchFileException(where, null, "no such directory in the container (a tar from stdin is extracted into one)");
+      }
+      if (!dst.isDirectory()) {
+        throw new FileSystemException(where, null, "not a directory (a tar from stdin is extracted into one)");
+      }
+      containers.putArchive(id, dstPath, s.in);
       return 0;
     }
-    String id = dst.substring(0, dstColon);
-    String dir = dst.substring(dstColon + 1);
     Path local = Path.of(src);
-    if (!Files.exists(local)) {
-      throw new java.nio.file.NoSuchFileException(src, null, "no such local file or directory");
+    if (!Files.exists(local, LinkOption.NOFOLLOW_LINKS)) {
+      throw new NoSuchFileException(src, null, "no such local file or directory");
     }
-    PathStat stat = containers.stat(id, dir);
-    if (!stat.isDirectory()) {
-      throw new UsageException(dst + " is not a directory in the container (berth cp copies into a directory)");
+    refuseSpecialFiles(local);
+    boolean srcDir = Files.isDirectory(local, LinkOption.NOFOLLOW_LINKS);
+    if ((src.endsWith("/") || src.endsWith("/.")) && !srcDir) {
+      throw new FileSystemException(src, null, "not a directory");
     }
-    containers.copyInto(id, local, dir);
+    Path absolute = local.toAbsolutePath().normalize();
+    String name = absolute.getFileName() == null ? "" : absolute.getFileName().toString();
+    boolean contents = srcDir && (src.equals(".") || src.endsWith("/.") || name.isEmpty());
+    String into;
+    String as;
+    if (dst != null && dst.isDirectory()) {
+      into = dstPath;
+      as = contents ? null : name;
+    } else if (dst != null) {
+      if (srcDir) {
+        throw new FileSystemException(where, null, "cannot copy a directory onto a file");
+      }
+      if (asDir) {
+        throw new FileSystemException(where, null, "not a directory");
+      }
+      into = parent(dstPath);
+      as = lastElement(dstPath);
+    } else {
+      if (asDir && !srcDir) {
+        throw new NoSuchFileException(where, null, "no such directory in the container (a file is copied into an existing one)");
+      }
+      into = parent(dstPath);
+      as = lastElement(dstPath);
+      PathStat parent = statOrNull(containers, id, into);
+      if (parent == null || !parent.isDirectory()) {
+        throw new NoSuchFileException(where, null, "no such directory in the container: " + into);
+      }
+    }
+    List<Tar.Source> sources = new ArrayList<>();
+    if (as != null) {
+      sources.add(new Tar.Source(local, as));
+    } else {
+      try (java.util.stream.Stream<Path> children = Files.list(local)) {
+        children.sorted().forEach(c -> sources.add(new Tar.Source(c, c.getFileName().toString())));
+      }
+    }
+    try (InputStream tar = Tar.pack(sources)) {
+      containers.putArchive(id, into, tar);
+    }
     return 0;
+  }
+
+  /**
+   * Fails before anything is sent when {@code local} is or holds a device, pipe or socket: a tar
+   * failing half-way would leave the engine with part of it (and the error would read as a
+   * transport failure).
+   */
+  private static void refuseSpecialFiles(Path local) throws IOException {
+    try (java.util.stream.Stream<Path> all = Files.walk(local)) {
+      Path special = all.filter(f -> {
+        try {
+          return Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther();
+        } catch (IOException e) {
+          return false; // gone meanwhile: the tar says so
+        }
+      }).findFirst().orElse(null);
+      if (special != null) {
+        throw new FileSystemException(special.toString(), null, "a device, pipe or socket: berth cp copies files, directories and links");
+      }
+    }
+  }
+
+  /**
+   * The path's stat, or null when it does not exist. A missing container is an error (the
+   * engine's HEAD answer has no text, so its own words come from inspecting the container).
+   */
+  private static PathStat statOrNull(ContainerService containers, String id, String path) {
+    try {
+      return containers.stat(id, path);
+    } catch (NotFoundException e) {
+      containers.inspect(id); // throws "No such container: id" when that is what is missing
+      return null;
+    }
+  }
+
+  private static String withoutTrailingSlashes(String path) {
+    String p = path;
+    while (p.length() > 1 && p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    return p;
+  }
+
+  /** The directory of a container path ({@code /tmp/a} -> {@code /tmp}, {@code a} -> {@code /}). */
+  private static String parent(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash <= 0 ? "/" : path.substring(0, slash);
+  }
+
+  private static String lastElement(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
   }
 
   /** The colon of {@code CONTAINER:PATH}, or -1 for a local path (which may contain none before a slash). */

@@ -47,6 +47,11 @@ final class Cli {
     return this;
   }
 
+  Cli stdin(byte[] bytes) {
+    this.stdin = bytes.clone();
+    return this;
+  }
+
   Cli terminal(boolean terminal) {
     this.terminal = terminal;
     return this;

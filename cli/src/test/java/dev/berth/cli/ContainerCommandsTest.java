@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.cli.Cli.Result;
 import dev.berth.testkit.EngineTest;
 import dev.berth.testkit.TestEngine;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -62,6 +61,24 @@ class ContainerCommandsTest {
         "sh", "-c", "echo out; echo err >&2; [ -t 1 ] && echo tty");
     assertEquals(0, r.status(), r.toString());
     assertEquals("out\r\nerr\r\ntty\r\n", r.out());
+  }
+
+  @Test
+  void pipedStdinWithATerminalKeepsTheOutputAndEndsTheInputWithCtrlD(TestEngine engine) throws Exception {
+    Cli cli = Cli.at(engine.address());
+    String name = engine.uniqueName("tty");
+    assertEquals(0, cli.run("run", "-d", "--name", name, "-l", label(engine), engine.image(), "sleep", "60").status());
+    // a half-close would make the engine end the stream before cat's answer: Ctrl-D ends cat instead
+    Result exec = Cli.at(engine.address()).stdin("hi\n").run("exec", "-i", "-t", name, "sh", "-c", "cat; exit 4");
+    assertEquals(4, exec.status(), exec.toString());
+    assertEquals("hi\r\nhi\r\n", exec.out(), "the terminal's echo, then cat's copy");
+    Result partial = Cli.at(engine.address()).stdin("no newline").run("exec", "-i", "-t", name, "cat");
+    assertEquals(0, partial.status(), partial.toString());
+    assertEquals("no newlineno newline", partial.out());
+    Result run = Cli.at(engine.address()).stdin("a\nb\n").run("run", "-i", "-t", "--rm", "-l", label(engine), engine.image(),
+        "sort", "-r");
+    assertEquals(0, run.status(), run.toString());
+    assertEquals("a\r\nb\r\nb\r\na\r\n", run.out());
   }
 
   @Test
@@ -139,38 +156,130 @@ class ContainerCommandsTest {
     assertEquals(name + "\n", rm.out());
     Result gone = cli.run("rm", name);
     assertEquals(4, gone.status(), gone.toString());
+    Result goneForced = cli.run("rm", "-f", name);
+    assertEquals(0, goneForced.status(), "rm -f of what is gone is no failure, as docker: " + goneForced);
+    assertEquals("berth: ContainerDelete DELETE /containers/{id} failed with HTTP 404: No such container: " + name + "\n",
+        goneForced.err());
     assertEquals(4, cli.run("logs", name).status());
   }
 
-  @Test
-  void cpCopiesFilesIntoAndOutOfAContainer(TestEngine engine, @TempDir Path dir) throws Exception {
-    Cli cli = Cli.at(engine.address());
+  /** A running container to copy to and from, with /tmp/file and /tmp/tree/sub/leaf. */
+  private static String cpContainer(Cli cli, TestEngine engine) throws InterruptedException {
     String name = engine.uniqueName("cp");
-    assertEquals(0, cli.run("run", "-d", "--name", name, "-l", label(engine), engine.image(), "sleep", "60").status());
-    Path local = dir.resolve("greeting.txt");
-    Files.writeString(local, "hello from here\n");
+    Result run = cli.run("run", "-d", "--name", name, "-l", label(engine), engine.image(), "sh", "-c",
+        "mkdir -p /tmp/tree/sub /tmp/in && echo leaf > /tmp/tree/sub/leaf && echo file > /tmp/file && touch /tmp/ready && sleep 60");
+    assertEquals(0, run.status(), run.toString());
+    for (int i = 0; i < 100 && cli.run("exec", name, "test", "-e", "/tmp/ready").status() != 0; i++) {
+      Thread.sleep(50);
+    }
+    return name;
+  }
+
+  private static void assertFails(int status, String message, Result r) {
+    assertEquals(status, r.status(), r.toString());
+    assertEquals("", r.out(), r.toString());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("berth: ") && r.err().contains(message), r.err());
+  }
+
+  @Test
+  void cpIntoAContainerFollowsDockersRules(TestEngine engine, @TempDir Path dir) throws Exception {
+    Cli cli = Cli.at(engine.address());
+    String name = cpContainer(cli, engine);
+    Path local = Files.writeString(dir.resolve("greeting.txt"), "hello from here\n");
     Path tree = Files.createDirectories(dir.resolve("tree/sub"));
     Files.writeString(tree.resolve("leaf"), "leaf\n");
+    Files.writeString(dir.resolve("tree/top"), "top\n");
+    String longName = "a-name-longer-than-ustar-holds-".repeat(4);
+    Files.writeString(tree.resolve(longName), "long\n"); // PAX records in the tar berth packs
+    Files.writeString(tree.resolve("naïve.txt"), "ï\n");
+    Path tree0 = dir.resolve("tree");
 
-    assertEquals(0, cli.run("cp", local.toString(), name + ":/tmp").status());
-    assertEquals(0, cli.run("cp", dir.resolve("tree").toString(), name + ":/tmp").status());
-    assertEquals("hello from here\nleaf\n", cli.run("exec", name, "cat", "/tmp/greeting.txt", "/tmp/tree/sub/leaf").out());
+    // an existing directory: into it, under the source's name (a directory with all it holds)
+    assertEquals(0, cli.run("cp", local.toString(), name + ":/tmp/in").status());
+    assertEquals(0, cli.run("cp", tree0.toString(), name + ":/tmp/in/").status());
+    // missing, its parent there: copied as that name
+    assertEquals(0, cli.run("cp", local.toString(), name + ":/tmp/in/renamed.txt").status());
+    assertEquals(0, cli.run("cp", tree0.toString(), name + ":/tmp/in/copied").status());
+    assertEquals(0, cli.run("cp", tree0.toString(), name + ":/tmp/in/slashed/").status(), "a directory may create DEST/");
+    // DIR/. : what the directory holds
+    Result contents = cli.run("cp", tree0 + "/.", name + ":/tmp/in/copied");
+    assertEquals(0, contents.status(), contents.toString());
+    // a file onto a file: overwritten
+    Result over = cli.run("cp", local.toString(), name + ":/tmp/file");
+    assertEquals(0, over.status(), over.toString());
+    assertEquals("", over.out() + over.err());
+    Result cat = cli.run("exec", name, "sh", "-c", "cd /tmp && cat in/greeting.txt in/tree/sub/leaf in/renamed.txt"
+        + " in/copied/sub/leaf in/copied/top in/slashed/top file; ls in/copied");
+    assertEquals("hello from here\nleaf\nhello from here\nleaf\ntop\ntop\nhello from here\nsub\ntop\n", cat.out(), cat.toString());
+    assertEquals("long\nï\n", cli.run("exec", name, "cat", "/tmp/in/copied/sub/" + longName, "/tmp/in/copied/sub/naïve.txt").out());
+
+    // - reads a tar from stdin into a directory
+    byte[] tar = Tar.pack(java.util.List.of(new Tar.Source(local, "piped.txt"), new Tar.Source(tree0, "piped"))).readAllBytes();
+    Result piped = Cli.at(engine.address()).stdin(tar).run("cp", "-", name + ":/tmp/in");
+    assertEquals(0, piped.status(), piped.toString());
+    assertEquals("hello from here\nleaf\n", cli.run("exec", name, "cat", "/tmp/in/piped.txt", "/tmp/in/piped/sub/leaf").out());
+
+    assertFails(1, name + ":/tmp/file: cannot copy a directory onto a file", cli.run("cp", tree0.toString(), name + ":/tmp/file"));
+    assertFails(4, name + ":/tmp/in/newdir/: no such directory in the container",
+        cli.run("cp", local.toString(), name + ":/tmp/in/newdir/"));
+    assertFails(4, name + ":/tmp/nope/x: no such directory in the container: /tmp/nope",
+        cli.run("cp", local.toString(), name + ":/tmp/nope/x"));
+    assertFails(1, name + ":/tmp/file/: not a directory", cli.run("cp", local.toString(), name + ":/tmp/file/"));
+    assertFails(4, "no such local file or directory", cli.run("cp", dir.resolve("absent").toString(), name + ":/tmp"));
+    assertFails(4, "No such container: " + name + "-gone", cli.run("cp", local.toString(), name + "-gone:/tmp"));
+    assertFails(4, "no such directory in the container", Cli.at(engine.address()).stdin(tar).run("cp", "-", name + ":/tmp/absent"));
+    assertFails(1, "not a directory", Cli.at(engine.address()).stdin(tar).run("cp", "-", name + ":/tmp/file"));
+    assertFails(1, "/dev/null: a device, pipe or socket", cli.run("cp", "/dev/null", name + ":/tmp/in"));
+    Path withFifo = Files.createDirectories(dir.resolve("with-fifo"));
+    Files.writeString(withFifo.resolve("a"), "a\n");
+    assertEquals(0, new ProcessBuilder("mkfifo", withFifo.resolve("pipe").toString()).start().waitFor());
+    assertFails(1, withFifo.resolve("pipe") + ": a device, pipe or socket", cli.run("cp", withFifo.toString(), name + ":/tmp/in"));
+    assertEquals(1, cli.run("exec", name, "test", "-e", "/tmp/in/with-fifo").status(), "nothing sent");
+    Result one = cli.run("cp", local.toString());
+    assertEquals(2, one.status(), one.toString());
+    assertTrue(one.err().startsWith("berth: missing the destination\n"), one.err());
+    assertEquals("hello from here\n", cli.run("exec", name, "cat", "/tmp/file").out(), "the failures changed nothing");
+    assertEquals(1, cli.run("exec", name, "test", "-e", "/tmp/in/newdir").status());
+  }
+
+  @Test
+  void cpOutOfAContainerFollowsDockersRules(TestEngine engine, @TempDir Path dir) throws Exception {
+    Cli cli = Cli.at(engine.address());
+    String name = cpContainer(cli, engine);
 
     Path back = dir.resolve("back.txt");
-    Result out = cli.run("cp", name + ":/tmp/greeting.txt", back.toString());
+    Result out = cli.run("cp", name + ":/tmp/file", back.toString());
     assertEquals(0, out.status(), out.toString());
-    assertEquals("hello from here\n", Files.readString(back));
+    assertEquals("file\n", Files.readString(back));
+    Path existing = Files.writeString(dir.resolve("existing.txt"), "an older and longer text\n");
+    assertEquals(0, cli.run("cp", name + ":/tmp/file", existing.toString()).status());
+    assertEquals("file\n", Files.readString(existing), "overwritten");
     Path into = Files.createDirectories(dir.resolve("into"));
     assertEquals(0, cli.run("cp", name + ":/tmp/tree", into.toString()).status());
     assertEquals("leaf\n", Files.readString(into.resolve("tree/sub/leaf")));
     assertEquals(0, cli.run("cp", name + ":/tmp/tree", dir.resolve("renamed").toString()).status());
     assertEquals("leaf\n", Files.readString(dir.resolve("renamed/sub/leaf")));
+    assertEquals(0, cli.run("cp", name + ":/tmp/tree/.", into.toString()).status());
+    assertEquals("leaf\n", Files.readString(into.resolve("sub/leaf")), "DIR/. copies what it holds");
+    assertEquals(0, cli.run("cp", name + ":/tmp/tree/.", dir.resolve("fresh").toString()).status());
+    assertEquals("leaf\n", Files.readString(dir.resolve("fresh/sub/leaf")), "DIR/. onto a new name");
+    assertEquals(0, cli.run("cp", name + ":/tmp/tree/", dir.resolve("made") + "/").status());
+    assertEquals("leaf\n", Files.readString(dir.resolve("made/sub/leaf")));
+    Result tar = cli.run("cp", name + ":/tmp/file", "-");
+    assertEquals(0, tar.status(), tar.toString());
+    assertTrue(tar.out().startsWith("file\0") && tar.out().contains("ustar"), tar.out());
 
-    Result missing = cli.run("cp", name + ":/no/such/file", dir.toString());
-    assertEquals(4, missing.status(), missing.toString());
-    Result notDir = cli.run("cp", local.toString(), name + ":/tmp/greeting.txt");
-    assertEquals(2, notDir.status(), notDir.toString());
-    assertFalse(Files.exists(dir.resolve("file")));
-    assertTrue(new String(Files.readAllBytes(back), StandardCharsets.UTF_8).endsWith("\n"));
+    assertFails(4, "Could not find the file /no/such/file", cli.run("cp", name + ":/no/such/file", dir.toString()));
+    assertFails(4, "No such container: " + name + "-gone", cli.run("cp", name + "-gone:/tmp/file", dir.toString()));
+    assertFails(1, existing + ": cannot copy a directory onto a file", cli.run("cp", name + ":/tmp/tree", existing.toString()));
+    assertFails(4, dir.resolve("missing") + "/: no such directory", cli.run("cp", name + ":/tmp/file", dir.resolve("missing") + "/"));
+    assertFails(4, "its parent directory does not exist", cli.run("cp", name + ":/tmp/file", dir.resolve("a/b").toString()));
+    assertFails(1, name + ":/tmp/file/: not a directory", cli.run("cp", name + ":/tmp/file/", dir.toString()));
+    Result bothLocal = cli.run("cp", back.toString(), existing.toString());
+    assertEquals(2, bothLocal.status(), bothLocal.toString());
+    assertTrue(bothLocal.err().startsWith("berth: one of the two must be CONTAINER:PATH"), bothLocal.err());
+    assertEquals("file\n", Files.readString(existing), "the failures changed nothing");
+    assertFalse(Files.exists(dir.resolve("missing")));
   }
 }

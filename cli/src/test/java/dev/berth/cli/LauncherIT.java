@@ -144,10 +144,8 @@ class LauncherIT {
     assertEquals(0, run.status(), run.err());
     Process follow = start(List.of(BERTH, "-H", engine.address(), "logs", "-f", name));
     awaitLine(follow, "ready");
-    new ProcessBuilder("kill", "-INT", String.valueOf(follow.pid())).start().waitFor();
     // issue 16 asks for an end within 1 s; 5 s leaves room for a loaded machine
-    assertTrue(follow.waitFor(5, TimeUnit.SECONDS), "logs -f ended on SIGINT");
-    assertEquals(130, follow.exitValue());
+    interruptAndExpect130(follow, 5, "logs -f");
   }
 
   @Test
@@ -156,10 +154,27 @@ class LauncherIT {
     Process run = start(List.of(BERTH, "-H", engine.address(), "run", "--rm", "--name", name, "-l", label(engine),
         engine.image(), "sh", "-c", "echo started; sleep 120"));
     awaitLine(run, "started");
-    new ProcessBuilder("kill", "-INT", String.valueOf(run.pid())).start().waitFor();
-    assertTrue(run.waitFor(10, TimeUnit.SECONDS), "run ended on SIGINT");
-    assertEquals(130, run.exitValue());
+    interruptAndExpect130(run, 10, "run");
     assertEquals("", Cli.at(engine.address()).run("ps", "-a", "-q", "--filter", "name=" + name).out(), "removed");
+  }
+
+  @Test
+  void ctrlCEndsAnInvokedAttach(TestEngine engine) throws Exception {
+    String name = engine.uniqueName("ia");
+    Run run = berth(null, "-H", engine.address(), "run", "-d", "--name", name, "-l", label(engine), engine.image(),
+        "sh", "-c", "echo ready; sleep 120");
+    assertEquals(0, run.status(), run.err());
+    Process attach = start(List.of(BERTH, "-H", engine.address(), "invoke", "ContainerAttach", "id=" + name,
+        "stream=1", "logs=1", "stdout=1"));
+    awaitLine(attach, "ready");
+    interruptAndExpect130(attach, 5, "invoke ContainerAttach");
+  }
+
+  /** Ctrl-C: SIGINT to {@code p}, which must end within {@code seconds} with status 130. */
+  private static void interruptAndExpect130(Process p, int seconds, String what) throws Exception {
+    new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
+    assertTrue(p.waitFor(seconds, TimeUnit.SECONDS), what + " ended on SIGINT");
+    assertEquals(130, p.exitValue());
   }
 
   /** The rig's SSH material, written by scripts/sshd-up. */
