@@ -61,7 +61,9 @@ final class Invoker {
     try {
       b = client.request(op.operation(), pathValues);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(op.id(), e.getMessage(), valid);
+      String m = String.valueOf(e.getMessage());
+      String prefix = op.id() + ": ";
+      throw new ParameterException(op.id(), m.startsWith(prefix) ? m.substring(prefix.length()) : m, valid);
     }
     String contentType = null;
     for (CatalogParameter p : op.parameters()) {

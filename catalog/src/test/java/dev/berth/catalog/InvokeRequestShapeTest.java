@@ -110,8 +110,13 @@ class InvokeRequestShapeTest {
     assertTrue(noBody.getMessage().contains("body is required"), noBody.getMessage());
     assertThrows(ParameterException.class,
         () -> docker.invoke(client, "ContainerStart", Map.of("id", "c1"), Map.of()));
-    assertThrows(ParameterException.class,
+    ParameterException dotted = assertThrows(ParameterException.class,
         () -> docker.invoke(client, "ContainerStart", Map.of("id", "../info")));
+    assertTrue(dotted.getMessage().startsWith("ContainerStart: id "), dotted.getMessage()); // the id once
+    ParameterException empty = assertThrows(ParameterException.class,
+        () -> docker.invoke(client, "ContainerStart", Map.of("id", "")));
+    assertTrue(empty.getMessage().startsWith("ContainerStart: id must not be empty; parameters: id"),
+        empty.getMessage());
     assertThrows(ParameterException.class,
         () -> docker.invoke(client, "ContainerStart", Map.of("id", List.of("a", "b"))));
     assertThrows(NullPointerException.class, () -> docker.invoke(client, "ContainerStart", null));

@@ -154,7 +154,8 @@ public final class Main {
       PrintStream err = io.err();
       err.println("berth: " + e.getMessage());
       err.println(command == null ? "usage: berth [global options] COMMAND; berth --help lists the commands"
-          : "usage: berth " + command.name() + " " + command.synopsis() + " (berth " + command.name() + " --help)");
+          : "usage: berth " + command.name() + (command.synopsis().isEmpty() ? "" : " " + command.synopsis())
+              + " (berth " + command.name() + " --help)");
       return USAGE_ERROR;
     } catch (Exception e) {
       if (session.interrupted()) {

@@ -59,6 +59,9 @@ class UsageTest {
     }
     assertUsage(cli.run("ps", "--filter", "novalue"), "berth: --filter needs KEY=VALUE");
     assertUsage(cli.run("cp", "a", "b"), "berth: one of the two must be CONTAINER:PATH");
+    Result where = cli.run("where", "--bogus"); // a command without a synopsis: one space before the hint
+    assertUsage(where, "berth: unknown option --bogus");
+    assertTrue(where.err().contains("usage: berth where (berth where --help)"), where.err());
     assertUsage(Cli.discovering(Map.of(), Path.of("/x")).run("-H", "unix:///a", "--context", "b", "ps"),
         "berth: give either --host or --context, not both");
   }
