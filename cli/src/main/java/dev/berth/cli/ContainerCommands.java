@@ -515,17 +515,7 @@ final class ContainerCommands {
         throw new NoSuchFileException(where, null, "no such directory in the container: " + into);
       }
     }
-    List<Tar.Source> sources = new ArrayList<>();
-    if (as != null) {
-      sources.add(new Tar.Source(local, as));
-    } else {
-      try (java.util.stream.Stream<Path> children = Files.list(local)) {
-        children.sorted().forEach(c -> sources.add(new Tar.Source(c, c.getFileName().toString())));
-      }
-    }
-    try (InputStream tar = Tar.pack(sources)) {
-      containers.putArchive(id, into, tar);
-    }
+    containers.copyInto(id, local, into, as == null ? "." : as);
     return 0;
   }
 

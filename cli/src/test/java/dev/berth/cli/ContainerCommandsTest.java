@@ -215,7 +215,12 @@ class ContainerCommandsTest {
     assertEquals("long\nï\n", cli.run("exec", name, "cat", "/tmp/in/copied/sub/" + longName, "/tmp/in/copied/sub/naïve.txt").out());
 
     // - reads a tar from stdin into a directory
-    byte[] tar = Tar.pack(java.util.List.of(new Tar.Source(local, "piped.txt"), new Tar.Source(tree0, "piped"))).readAllBytes();
+    java.io.ByteArrayOutputStream tarBytes = new java.io.ByteArrayOutputStream();
+    dev.berth.client.internal.TarWriter writer = new dev.berth.client.internal.TarWriter(tarBytes);
+    writer.writeTree(local, "piped.txt");
+    writer.writeTree(tree0, "piped");
+    writer.finish();
+    byte[] tar = tarBytes.toByteArray();
     Result piped = Cli.at(engine.address()).stdin(tar).run("cp", "-", name + ":/tmp/in");
     assertEquals(0, piped.status(), piped.toString());
     assertEquals("hello from here\nleaf\n", cli.run("exec", name, "cat", "/tmp/in/piped.txt", "/tmp/in/piped/sub/leaf").out());

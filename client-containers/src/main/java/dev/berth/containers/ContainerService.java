@@ -395,4 +395,21 @@ public interface ContainerService {
     options.accept(b);
     copyInto(id, local, containerDir, b.build());
   }
+
+  /**
+   * Copies a local file or directory into the directory {@code containerDir} under the name
+   * {@code name} ({@code docker cp ./a c:/tmp/b} copies {@code a} as {@code /tmp/b}); {@code "."}
+   * copies a directory's contents into {@code containerDir} ({@code docker cp ./dir/. c:/tmp}).
+   * Otherwise as {@link #copyInto(String, Path, String)}.
+   *
+   * @throws IllegalArgumentException when {@code name} is empty, {@code ..} or holds a {@code /}
+   */
+  default void copyInto(String id, Path local, String containerDir, String name) {
+    copyInto(id, local, containerDir, name, ContainerPutArchiveOptions.DEFAULT);
+  }
+
+  /** {@link #copyInto(String, Path, String, String)} with the options of {@link #putArchive}. */
+  default void copyInto(String id, Path local, String containerDir, String name, ContainerPutArchiveOptions options) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not implement copying under a new name");
+  }
 }

@@ -493,12 +493,26 @@ final class DefaultContainerService implements ContainerService {
   @Override
   public void copyInto(String id, Path local, String containerDir, ContainerPutArchiveOptions options) {
     require(local, "local");
+    Path name = local.toAbsolutePath().normalize().getFileName();
+    copyInto(id, local, containerDir, name == null ? "." : name.toString(), options);
+  }
+
+  @Override
+  public void copyInto(String id, Path local, String containerDir, String name, ContainerPutArchiveOptions options) {
+    require(local, "local");
+    require(name, "name");
+    if (name.isEmpty() || name.equals("..") || name.indexOf('/') >= 0 || name.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("name must be one path element (or \".\" for a directory's contents), not \""
+          + name + "\"");
+    }
     Request.Builder request = putArchiveRequest(id, containerDir, "containerDir", options);
     if (!Files.exists(local, LinkOption.NOFOLLOW_LINKS)) {
       throw new IllegalArgumentException("local path does not exist: " + local);
     }
-    Path name = local.toAbsolutePath().normalize().getFileName();
-    String entry = name == null ? "." : name.toString();
+    if (name.equals(".") && !Files.isDirectory(local, LinkOption.NOFOLLOW_LINKS)) {
+      throw new IllegalArgumentException("\".\" copies a directory's contents; " + local + " is not a directory");
+    }
+    String entry = name;
     RequestBody tar = new RequestBody() {
       @Override
       public long contentLength() {

@@ -575,6 +575,28 @@ class ContainerRequestShapeTest {
     assertEquals("path=/tmp&copyUIDGID=true", query(doer.requests.get(1)));
   }
 
+  @Test
+  void copyIntoUnderANameRenamesTheTopEntryOrSendsADirectorysContents(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("a.txt"), "hello");
+    Path tree = Files.createDirectories(dir.resolve("tree"));
+    Files.writeString(tree.resolve("b.txt"), "beta");
+    containers.copyInto("web", file, "/tmp", "renamed.txt");
+    containers.copyInto("web", tree, "/tmp", ".");
+    assertEquals("path=/tmp", query(doer.requests.get(0)));
+    Map<String, byte[]> renamed = Tars.read(new ByteArrayInputStream(RecordingDoer.bytes(doer.requests.get(0))));
+    assertEquals(List.of("renamed.txt"), List.copyOf(renamed.keySet()));
+    Map<String, byte[]> contents = Tars.read(new ByteArrayInputStream(RecordingDoer.bytes(doer.requests.get(1))));
+    assertEquals("beta", new String(contents.get("./b.txt"), StandardCharsets.UTF_8), contents.keySet().toString());
+
+    for (String bad : new String[] {"", "..", "a/b", "/x"}) {
+      assertThrows(IllegalArgumentException.class, () -> containers.copyInto("web", file, "/tmp", bad), bad);
+    }
+    assertThrows(IllegalArgumentException.class, () -> containers.copyInto("web", file, "/tmp", "."),
+        "a file's contents");
+    assertThrows(NullPointerException.class, () -> containers.copyInto("web", file, "/tmp", (String) null));
+    assertEquals(2, doer.requests.size(), "nothing sent for bad names");
+  }
+
   static Stream<Arguments> errors() {
     return Stream.of(
         Arguments.of(404, NotFoundException.class, (Consumer<ContainerService>) c -> c.inspect("web")),
