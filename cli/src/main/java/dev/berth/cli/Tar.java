@@ -1,25 +1,16 @@
 package dev.berth.cli;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The tar archives of {@code berth cp}. {@link #extract} unpacks what the engine sends for
@@ -60,19 +51,29 @@ final class Tar {
         name = rename + (slash < 0 ? "" : name.substring(slash));
       }
       Path out = root.resolve(name).normalize();
-      if (!out.startsWith(root)) {
+      if (!out.startsWith(root) || out.equals(root) && type != '5') {
         throw new IOException("the archive holds a path outside the target: " + name);
       }
+      refuseLinksOnTheWay(root, out, name);
       int mode = (int) octal(header, 100, 8);
       switch (type) {
-        case '5' -> Files.createDirectories(out);
+        case '5' -> {
+          if (Files.isSymbolicLink(out)) {
+            Files.delete(out); // a directory replaces a link, never goes through it
+          }
+          Files.createDirectories(out);
+        }
         case '2' -> {
           Files.deleteIfExists(out);
           Files.createSymbolicLink(out, Path.of(cString(header, 157, 100)));
         }
         case '0', '\0', '7' -> {
           Files.createDirectories(out.getParent());
-          try (OutputStream o = Files.newOutputStream(out)) {
+          if (Files.isSymbolicLink(out)) {
+            Files.delete(out); // a file replaces a link, never writes through it
+          }
+          try (OutputStream o = Files.newOutputStream(out, LinkOption.NOFOLLOW_LINKS, StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             copy(tar, o, size);
           }
           skip(tar, pad(size));
@@ -82,6 +83,22 @@ final class Tar {
         default -> { }
       }
       skip(tar, size + pad(size));
+    }
+  }
+
+  /**
+   * Refuses an entry whose way down from {@code root} passes through a symbolic link, whether the
+   * archive made it a moment ago or it was there before: writing through it would land outside
+   * the target (an archive with {@code x -> /etc} and then {@code x/passwd}).
+   */
+  private static void refuseLinksOnTheWay(Path root, Path out, String name) throws IOException {
+    Path p = root;
+    Path rel = root.relativize(out);
+    for (int i = 0; i < rel.getNameCount() - 1; i++) {
+      p = p.resolve(rel.getName(i));
+      if (Files.isSymbolicLink(p)) {
+        throw new IOException("the archive writes through a symbolic link (" + root.relativize(p) + "): " + name);
+      }
     }
   }
 
