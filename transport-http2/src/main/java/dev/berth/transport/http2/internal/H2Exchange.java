@@ -90,8 +90,8 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
       if (msg instanceof Http2HeadersFrame) {
         Http2HeadersFrame f = (Http2HeadersFrame) msg;
         if (head == null) {
-          CharSequence status = f.headers().status();
-          if (status != null && status.length() == 3 && status.charAt(0) == '1') {
+          int code = statusCode(f.headers().status());
+          if (code >= 100 && code < 200) {
             return; // an interim answer (100 Continue): the real one follows
           }
           head = f.headers();
@@ -200,13 +200,12 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
         }
         waitLocked(deadline, "no response head within the call or read timeout", "waiting for the response head");
       }
-      CharSequence st = head.status();
-      if (st == null || st.length() != 3 || !Character.isDigit(st.charAt(0)) || !Character.isDigit(st.charAt(1))
-          || !Character.isDigit(st.charAt(2))) {
+      int code = statusCode(head.status());
+      if (code < 0) {
         throw new java.net.ProtocolException(request + " to " + endpoint + ": the response head has "
-            + (st == null ? "no :status" : "a malformed :status"));
+            + (head.status() == null ? "no :status" : "a malformed :status"));
       }
-      status = Integer.parseInt(st.toString());
+      status = code;
       headers = toHeaders(head);
     }
   }
@@ -235,6 +234,22 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
       ie.initCause(e);
       throw ie;
     }
+  }
+
+  /** The three-digit status, or -1 when {@code st} is missing or is not three ASCII digits. */
+  static int statusCode(CharSequence st) {
+    if (st == null || st.length() != 3) {
+      return -1;
+    }
+    int code = 0;
+    for (int i = 0; i < 3; i++) {
+      char c = st.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      code = code * 10 + (c - '0');
+    }
+    return code;
   }
 
   private static Headers toHeaders(Http2Headers h) {
