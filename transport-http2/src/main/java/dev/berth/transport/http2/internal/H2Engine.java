@@ -89,7 +89,8 @@ public final class H2Engine {
   private final AtomicInteger openExchanges = new AtomicInteger();
   private final AtomicLong connectionIds = new AtomicLong();
   private final AtomicLong dialed = new AtomicLong();
-  private final Object lock = new Object();
+  /** Short critical sections only (never held while dialling or waiting); not a monitor, which pins a virtual thread on JDK 21 to 23. */
+  private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
   private H2Connection current; // guarded by lock
   private CompletableFuture<Void> dialing; // guarded by lock: completes when the dial under way ends
   private volatile Protocol negotiated;
@@ -301,8 +302,26 @@ public final class H2Engine {
 
   private static void awaitUninterruptibly(Future<?> f, Request request) throws IOException {
     // opening a stream is a hop to the event loop, never a wait on the peer
-    if (!f.awaitUninterruptibly(30, TimeUnit.SECONDS)) {
-      throw new IOException(request + ": the HTTP/2 event loop did not answer");
+    CompletableFuture<Void> done = H2Exchange.whenDone(f);
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          done.get(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true; // kept for the caller; the hop is short
+        } catch (java.util.concurrent.TimeoutException e) {
+          throw new IOException(request + ": the HTTP/2 event loop did not answer");
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw new IllegalStateException(e.getCause()); // never: completed normally
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -389,7 +408,8 @@ public final class H2Engine {
     while (true) {
       CompletableFuture<Void> inProgress;
       CompletableFuture<Void> mine = null;
-      synchronized (lock) {
+      lock.lock();
+      try {
         if (negotiated == Protocol.HTTP1) {
           return null;
         }
@@ -404,6 +424,8 @@ public final class H2Engine {
         if (inProgress == null) {
           dialing = mine = new CompletableFuture<>();
         }
+      } finally {
+        lock.unlock();
       }
       if (mine == null) {
         awaitDial(inProgress, request, deadline, token);
@@ -413,18 +435,24 @@ public final class H2Engine {
       boolean kept = false;
       try {
         c = dial(request, deadline, token);
-        synchronized (lock) {
+        lock.lock();
+        try {
           if (c != null && !closed) {
             current = c;
             c.streams.incrementAndGet();
             kept = true;
           }
           dialing = null;
+        } finally {
+          lock.unlock();
         }
       } finally {
         if (!kept) {
-          synchronized (lock) {
+          lock.lock();
+          try {
             dialing = null;
+          } finally {
+            lock.unlock();
           }
         }
         mine.complete(null); // the waiters look again (and one of them dials when this one failed)
@@ -653,12 +681,15 @@ public final class H2Engine {
   }
 
   private void shutdown() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       if (groupDown) {
         return;
       }
       groupDown = true;
       current = null;
+    } finally {
+      lock.unlock();
     }
     List<H2Connection> all = new ArrayList<>(connections);
     for (H2Connection c : all) {
