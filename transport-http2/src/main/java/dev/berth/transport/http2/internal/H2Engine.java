@@ -93,6 +93,8 @@ public final class H2Engine {
   private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
   private H2Connection current; // guarded by lock
   private CompletableFuture<Void> dialing; // guarded by lock: completes when the dial under way ends
+  private CompletableFuture<Void> dialWake; // guarded by lock: wakes the dial under way when the engine shuts down
+  private Channel dialChannel; // guarded by lock: the channel of the dial under way
   private volatile Protocol negotiated;
   private volatile boolean closed;
   private volatile boolean groupDown;
@@ -573,10 +575,23 @@ public final class H2Engine {
     }
     SocketAddress target = address instanceof InetSocketAddress
         ? new InetSocketAddress(host, port) : address;
-    ChannelFuture cf = b.connect(target);
-    Channel ch = cf.channel();
-    // done once connected and ready (handshake and ALPN), or once either failed, or on cancel
+    // done once connected and ready (handshake and ALPN), or once either failed, on cancel or on close
     CompletableFuture<Void> done = new CompletableFuture<>();
+    ChannelFuture cf;
+    lock.lock();
+    try {
+      if (groupDown) {
+        throw new IllegalStateException("the HTTP/2 doer for " + endpoint + " is closed");
+      }
+      // connecting only queues work for the event loop; under the lock, so that close() sees the
+      // channel and closes it while the loop still runs (a shut-down loop would leave it open)
+      cf = b.connect(target);
+      dialChannel = cf.channel();
+      dialWake = done;
+    } finally {
+      lock.unlock();
+    }
+    Channel ch = cf.channel();
     cf.addListener(f -> {
       if (f.isSuccess()) {
         ready.addListener(r -> done.complete(null));
@@ -598,6 +613,9 @@ public final class H2Engine {
       }
       if (token != null && token.isCancelled()) {
         throw new CallCancelledException(request + " to " + endpoint + " was cancelled while connecting");
+      }
+      if (groupDown) {
+        throw new IOException(request + " to " + endpoint + ": the HTTP/2 doer was closed while connecting");
       }
       if (!cf.isSuccess()) {
         Throwable c = cf.cause();
@@ -632,6 +650,15 @@ public final class H2Engine {
       ok = true;
       return conn;
     } finally {
+      lock.lock();
+      try {
+        if (dialWake == done) {
+          dialWake = null;
+          dialChannel = null;
+        }
+      } finally {
+        lock.unlock();
+      }
       if (cancel != null) {
         cancel.remove();
       }
@@ -681,6 +708,8 @@ public final class H2Engine {
   }
 
   private void shutdown() {
+    CompletableFuture<Void> wake;
+    Channel dialled;
     lock.lock();
     try {
       if (groupDown) {
@@ -688,8 +717,16 @@ public final class H2Engine {
       }
       groupDown = true;
       current = null;
+      wake = dialWake;
+      dialled = dialChannel;
     } finally {
       lock.unlock();
+    }
+    if (dialled != null) {
+      dialled.close(); // queued before the loop shuts down, so it runs
+    }
+    if (wake != null) {
+      wake.complete(null); // the dial under way fails now, whatever its handshake hears
     }
     List<H2Connection> all = new ArrayList<>(connections);
     for (H2Connection c : all) {
