@@ -437,6 +437,7 @@ public final class H2Engine {
       boolean kept = false;
       try {
         c = dial(request, deadline, token);
+      } finally {
         lock.lock();
         try {
           if (c != null && !closed) {
@@ -447,15 +448,6 @@ public final class H2Engine {
           dialing = null;
         } finally {
           lock.unlock();
-        }
-      } finally {
-        if (!kept) {
-          lock.lock();
-          try {
-            dialing = null;
-          } finally {
-            lock.unlock();
-          }
         }
         mine.complete(null); // the waiters look again (and one of them dials when this one failed)
       }
