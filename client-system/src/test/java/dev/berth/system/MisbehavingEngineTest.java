@@ -36,6 +36,14 @@ class MisbehavingEngineTest {
     return EngineClient.builder(doer).ownsDoer(true).apiVersion("1.41").build();
   }
 
+  /** A peer that reads the request and then never answers (for longer than any test here runs). */
+  private static MisbehavingPeer silentPeer() throws java.io.IOException {
+    return MisbehavingPeer.tcp(ex -> {
+      ex.readRequest();
+      ex.stall(Duration.ofMinutes(5));
+    });
+  }
+
   /** Ping and version on the same broken answer throw the same typed error. */
   private static void pingFailsLikeVersion(MisbehavingPeer.Script script, Class<? extends BerthException> type)
       throws Exception {
@@ -80,10 +88,7 @@ class MisbehavingEngineTest {
   @Test
   void negotiationHonoursTheFirstRequestsCallTimeout() throws Exception {
     // a daemon that accepts and never answers /_ping cannot be made from a real one
-    try (MisbehavingPeer peer = MisbehavingPeer.tcp(ex -> {
-          ex.readRequest();
-          ex.stall(Duration.ofSeconds(20));
-        });
+    try (MisbehavingPeer peer = silentPeer();
         EngineClient client = EngineClient.builder(Http1Doer.of(Dialers.tcp("127.0.0.1", peer.port())))
             .ownsDoer(true).build()) {
       Request version = Request.get("/version").callTimeout(Duration.ofMillis(500)).build();
@@ -95,10 +100,7 @@ class MisbehavingEngineTest {
   @Test
   void negotiationHonoursTheClientsDefaultTimeouts() throws Exception {
     // as above: only a scripted peer accepts and then stays silent
-    try (MisbehavingPeer peer = MisbehavingPeer.tcp(ex -> {
-          ex.readRequest();
-          ex.stall(Duration.ofSeconds(20));
-        });
+    try (MisbehavingPeer peer = silentPeer();
         EngineClient client = EngineClient.builder(Http1Doer.builder(Dialers.tcp("127.0.0.1", peer.port()))
             .callTimeout(Duration.ofMillis(500)).build()).ownsDoer(true).build()) {
       assertThrows(TransportTimeoutException.class, () -> client.call(Request.get("/version").build(), Map.class));
@@ -111,10 +113,7 @@ class MisbehavingEngineTest {
     // first; the ping must not inherit "no limit", or a daemon that never answers /_ping holds
     // this call and every call queued behind the negotiation forever. Only a scripted peer
     // accepts a request and then stays silent; a real daemon always answers its ping.
-    try (MisbehavingPeer peer = MisbehavingPeer.tcp(ex -> {
-          ex.readRequest();
-          ex.stall(Duration.ofMinutes(5));
-        });
+    try (MisbehavingPeer peer = silentPeer();
         EngineClient client = EngineClient.builder(Http1Doer.builder(Dialers.tcp("127.0.0.1", peer.port()))
             .readTimeout(Duration.ofMillis(300)).build()).ownsDoer(true).build()) {
       Request pull = Request.post("/images/create").query("fromImage", "busybox")

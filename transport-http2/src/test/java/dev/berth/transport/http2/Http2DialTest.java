@@ -77,16 +77,22 @@ class Http2DialTest {
   /** Sends {@code request} on another thread; the future holds the exception it ended with. */
   private CompletableFuture<Throwable> call(Request request) {
     CompletableFuture<Throwable> f = new CompletableFuture<>();
+    caller(request, f);
+    return f;
+  }
+
+  /** The thread that sends {@code request} and completes {@code outcome} with the exception it ended with. */
+  private Thread caller(Request request, CompletableFuture<Throwable> outcome) {
     Thread t = new Thread(() -> {
       try (Response r = doer.send(request)) {
-        f.complete(new AssertionError("answered " + r.status()));
+        outcome.complete(new AssertionError("answered " + r.status()));
       } catch (Throwable e) {
-        f.complete(e);
+        outcome.complete(e);
       }
     }, "caller");
     t.setDaemon(true);
     t.start();
-    return f;
+    return t;
   }
 
   /** The socket of the next dial the peer accepted (the dial is then under way). */
@@ -150,15 +156,7 @@ class Http2DialTest {
     // a call with a token behind the dial ends when its token is cancelled
     CancelToken second = new CancelToken();
     CompletableFuture<Throwable> waiting = new CompletableFuture<>();
-    Thread waiter = new Thread(() -> {
-      try (Response r = doer.send(Request.get("/_ping").cancelToken(second).build())) {
-        waiting.complete(new AssertionError("answered " + r.status()));
-      } catch (Throwable e) {
-        waiting.complete(e);
-      }
-    }, "waiter");
-    waiter.setDaemon(true);
-    waiter.start();
+    Thread waiter = caller(Request.get("/_ping").cancelToken(second).build(), waiting);
     while (waiter.getState() == Thread.State.NEW || waiter.getState() == Thread.State.RUNNABLE) {
       Thread.onSpinWait(); // until it waits (a cancel before it started would end it at once anyway)
     }
