@@ -2,6 +2,7 @@ package dev.berth.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.client.BerthException;
@@ -33,6 +34,14 @@ class MisbehavingEngineTest {
     Http1Doer doer = Http1Doer.builder(Dialers.tcp("127.0.0.1", peer.port()))
         .readTimeout(readTimeout).maxIdleConnections(0).build();
     return EngineClient.builder(doer).ownsDoer(true).apiVersion("1.41").build();
+  }
+
+  /** A peer that reads the request and then never answers (for longer than any test here runs). */
+  private static MisbehavingPeer silentPeer() throws java.io.IOException {
+    return MisbehavingPeer.tcp(ex -> {
+      ex.readRequest();
+      ex.stall(Duration.ofMinutes(5));
+    });
   }
 
   /** Ping and version on the same broken answer throw the same typed error. */
@@ -79,10 +88,7 @@ class MisbehavingEngineTest {
   @Test
   void negotiationHonoursTheFirstRequestsCallTimeout() throws Exception {
     // a daemon that accepts and never answers /_ping cannot be made from a real one
-    try (MisbehavingPeer peer = MisbehavingPeer.tcp(ex -> {
-          ex.readRequest();
-          ex.stall(Duration.ofSeconds(20));
-        });
+    try (MisbehavingPeer peer = silentPeer();
         EngineClient client = EngineClient.builder(Http1Doer.of(Dialers.tcp("127.0.0.1", peer.port())))
             .ownsDoer(true).build()) {
       Request version = Request.get("/version").callTimeout(Duration.ofMillis(500)).build();
@@ -94,13 +100,30 @@ class MisbehavingEngineTest {
   @Test
   void negotiationHonoursTheClientsDefaultTimeouts() throws Exception {
     // as above: only a scripted peer accepts and then stays silent
-    try (MisbehavingPeer peer = MisbehavingPeer.tcp(ex -> {
-          ex.readRequest();
-          ex.stall(Duration.ofSeconds(20));
-        });
+    try (MisbehavingPeer peer = silentPeer();
         EngineClient client = EngineClient.builder(Http1Doer.builder(Dialers.tcp("127.0.0.1", peer.port()))
             .callTimeout(Duration.ofMillis(500)).build()).ownsDoer(true).build()) {
       assertThrows(TransportTimeoutException.class, () -> client.call(Request.get("/version").build(), Map.class));
+    }
+  }
+
+  @Test
+  void negotiationForACallWithoutLimitsKeepsTheDoersReadTimeout() throws Exception {
+    // a first call that may take as long as it needs (a pull, a prune: ZERO timeouts) negotiates
+    // first; the ping must not inherit "no limit", or a daemon that never answers /_ping holds
+    // this call and every call queued behind the negotiation forever. Only a scripted peer
+    // accepts a request and then stays silent; a real daemon always answers its ping.
+    try (MisbehavingPeer peer = silentPeer();
+        EngineClient client = EngineClient.builder(Http1Doer.builder(Dialers.tcp("127.0.0.1", peer.port()))
+            .readTimeout(Duration.ofMillis(300)).build()).ownsDoer(true).build()) {
+      Request pull = Request.post("/images/create").query("fromImage", "busybox")
+          .callTimeout(Duration.ZERO).readTimeout(Duration.ZERO).build();
+      // the bound only turns a hang into a failure; the doer's 300 ms read timeout ends the ping
+      TransportTimeoutException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+          () -> assertThrows(TransportTimeoutException.class, () -> client.call(pull, Map.class)),
+          "the negotiation ping ran without the doer's read timeout");
+      assertTrue(e.getMessage().contains("/_ping"), e.getMessage());
+      assertEquals(1, peer.requests().size(), "only the ping reached the peer: " + peer.requests());
     }
   }
 }

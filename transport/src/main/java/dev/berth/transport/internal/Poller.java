@@ -54,6 +54,11 @@ final class Poller {
       this.read = read;
       this.deadline = deadline;
     }
+
+    /** Whether the waiting thread may already see its outcome and return. */
+    boolean finished() {
+      return state.get() != WAITING;
+    }
   }
 
   private static final class Holder {
@@ -71,6 +76,12 @@ final class Poller {
   private final AtomicInteger leftEarly = new AtomicInteger();
   /** Whether a poller thread runs (or is about to). */
   private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * Tests only: called on the poller thread while it times a waiter out, between its two steps
+   * (slot freed, outcome set), so a test can act at the one moment a wrong order would show.
+   */
+  static volatile java.util.function.Consumer<Waiter> timingOut;
 
   private Poller() {
     try {
@@ -160,8 +171,10 @@ final class Poller {
               deadlines.add(w);
             }
             update(w.registration);
-          } else {
+          } else if (q instanceof Registration) {
             update((Registration) q);
+          } else {
+            ((Runnable) q).run(); // a test's task
           }
         }
         if (leftEarly.get() > 256 && leftEarly.get() > deadlines.size() / 2) {
@@ -185,10 +198,15 @@ final class Poller {
           deadlines.poll();
           // the slot is cleared before the state says TIMED_OUT (as release() does for READY): a
           // waiter that sees the outcome may wait again at once and must find its slot free
-          if ((next.read ? next.registration.reader : next.registration.writer).compareAndSet(next, null)
-              && next.state.compareAndSet(WAITING, TIMED_OUT)) {
-            update(next.registration);
-            LockSupport.unpark(next.thread);
+          if ((next.read ? next.registration.reader : next.registration.writer).compareAndSet(next, null)) {
+            java.util.function.Consumer<Waiter> hook = timingOut;
+            if (hook != null) {
+              hook.accept(next);
+            }
+            if (next.state.compareAndSet(WAITING, TIMED_OUT)) {
+              update(next.registration);
+              LockSupport.unpark(next.thread);
+            }
           }
         }
         if (deadlines.isEmpty() && selector.keys().stream().noneMatch(SelectionKey::isValid)) {
@@ -209,6 +227,23 @@ final class Poller {
         LockSupport.parkNanos(10_000_000L);
       }
     }
+  }
+
+  /** Tests only: runs {@code task} on the poller thread, after the requests queued before it. */
+  void runOnPollerThread(Runnable task) {
+    requests.add(task);
+    wake();
+  }
+
+  /** Tests only, on the poller thread: how many deadlines of {@code r}'s waiters the heap holds. */
+  int deadlinesHeldFor(Registration r) {
+    int n = 0;
+    for (Waiter w : deadlines) {
+      if (w.registration == r) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private void ready(SelectionKey key) {

@@ -50,6 +50,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,8 +89,12 @@ public final class H2Engine {
   private final AtomicInteger openExchanges = new AtomicInteger();
   private final AtomicLong connectionIds = new AtomicLong();
   private final AtomicLong dialed = new AtomicLong();
-  private final Object lock = new Object();
+  /** Short critical sections only (never held while dialling or waiting); not a monitor, which pins a virtual thread on JDK 21 to 23. */
+  private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
   private H2Connection current; // guarded by lock
+  private CompletableFuture<Void> dialing; // guarded by lock: completes when the dial under way ends
+  private CompletableFuture<Void> dialWake; // guarded by lock: wakes the dial under way when the engine shuts down
+  private Channel dialChannel; // guarded by lock: the channel of the dial under way
   private volatile Protocol negotiated;
   private volatile boolean closed;
   private volatile boolean groupDown;
@@ -177,7 +182,7 @@ public final class H2Engine {
     boolean retried = false;
     int refusals = 0;
     while (true) {
-      H2Connection conn = connection();
+      H2Connection conn = connection(request, deadline, token);
       if (conn == null) {
         return null;
       }
@@ -299,8 +304,26 @@ public final class H2Engine {
 
   private static void awaitUninterruptibly(Future<?> f, Request request) throws IOException {
     // opening a stream is a hop to the event loop, never a wait on the peer
-    if (!f.awaitUninterruptibly(30, TimeUnit.SECONDS)) {
-      throw new IOException(request + ": the HTTP/2 event loop did not answer");
+    CompletableFuture<Void> done = H2Exchange.whenDone(f);
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          done.get(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true; // kept for the caller; the hop is short
+        } catch (java.util.concurrent.TimeoutException e) {
+          throw new IOException(request + ": the HTTP/2 event loop did not answer");
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw new IllegalStateException(e.getCause()); // never: completed normally
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -380,32 +403,116 @@ public final class H2Engine {
   /**
    * The connection for a new stream with a slot taken for it (so that it is not closed as
    * drained meanwhile; {@link #release} frees it), dialing when needed; null when ALPN chose
-   * HTTP/1.1.
+   * HTTP/1.1. One call dials at a time, outside the lock; the others wait for that dial within
+   * their own deadline and cancel token, and dial themselves when it failed.
    */
-  private H2Connection connection() throws IOException {
-    synchronized (lock) {
-      if (negotiated == Protocol.HTTP1) {
-        return null;
+  private H2Connection connection(Request request, long deadline, CancelToken token) throws IOException {
+    while (true) {
+      CompletableFuture<Void> inProgress;
+      CompletableFuture<Void> mine = null;
+      lock.lock();
+      try {
+        if (negotiated == Protocol.HTTP1) {
+          return null;
+        }
+        if (closed) {
+          throw new IllegalStateException("the HTTP/2 doer for " + endpoint + " is closed");
+        }
+        if (current != null && current.usable()) {
+          current.streams.incrementAndGet();
+          return current;
+        }
+        inProgress = dialing;
+        if (inProgress == null) {
+          dialing = mine = new CompletableFuture<>();
+        }
+      } finally {
+        lock.unlock();
       }
-      if (current != null && current.usable()) {
-        current.streams.incrementAndGet();
-        return current;
+      if (mine == null) {
+        awaitDial(inProgress, request, deadline, token);
+        continue; // look again: the new connection, or a dial of this call's own
       }
-      H2Connection c = dial();
+      H2Connection c = null;
+      boolean kept = false;
+      try {
+        c = dial(request, deadline, token);
+      } finally {
+        lock.lock();
+        try {
+          if (c != null && !closed) {
+            current = c;
+            c.streams.incrementAndGet();
+            kept = true;
+          }
+          dialing = null;
+        } finally {
+          lock.unlock();
+        }
+        mine.complete(null); // the waiters look again (and one of them dials when this one failed)
+      }
       if (c == null) {
-        return null;
+        return null; // ALPN chose HTTP/1.1
       }
-      if (closed) {
+      if (!kept) {
         c.close();
         throw new IllegalStateException("the HTTP/2 doer for " + endpoint + " is closed");
       }
-      current = c;
-      c.streams.incrementAndGet();
       return c;
     }
   }
 
-  private H2Connection dial() throws IOException {
+  /** Waits for another call's dial to end, within this call's deadline and cancel token. */
+  private void awaitDial(CompletableFuture<Void> dial, Request request, long deadline, CancelToken token)
+      throws IOException {
+    CompletableFuture<Void> wake = new CompletableFuture<>();
+    dial.whenComplete((v, t) -> wake.complete(null));
+    CancelToken.Registration r = token == null ? null : token.onCancel(() -> wake.complete(null));
+    try {
+      waitFor(wake, deadline, request + " to " + endpoint + ": no connection within the call timeout (waiting for a dial)",
+          "waiting for a connection");
+    } finally {
+      if (r != null) {
+        r.remove();
+      }
+    }
+    if (token != null && token.isCancelled()) {
+      throw new CallCancelledException(request + " to " + endpoint + " was cancelled while waiting for a connection");
+    }
+  }
+
+  /**
+   * Waits for {@code f} until {@code deadline} (System.nanoTime(); 0 for none), parking on a
+   * java.util.concurrent future (a virtual thread unmounts; a Netty future's monitor would pin it).
+   */
+  private void waitFor(CompletableFuture<?> f, long deadline, String timedOut, String doing) throws IOException {
+    try {
+      if (deadline == 0) {
+        f.get();
+      } else {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new java.util.concurrent.TimeoutException();
+        }
+        f.get(left, TimeUnit.NANOSECONDS);
+      }
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new SocketTimeoutException(timedOut);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      InterruptedIOException ie = new InterruptedIOException("interrupted while " + doing + " to " + endpoint);
+      ie.initCause(e);
+      throw ie;
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause()); // never: these futures complete normally
+    }
+  }
+
+  /**
+   * Dials a connection within the connect timeout (connect, then TLS handshake), the call's
+   * {@code deadline} and its cancel token; null when ALPN chose HTTP/1.1.
+   */
+  private H2Connection dial(Request request, long deadline, CancelToken token) throws IOException {
     Promise<Object> ready = group.next().newPromise();
     Http2FrameCodec[] codec = new Http2FrameCodec[1];
     SSLEngine[] engine = new SSLEngine[1];
@@ -425,7 +532,11 @@ public final class H2Engine {
             p.setApplicationProtocols(new String[] {"h2", "http/1.1"});
             e.setSSLParameters(p);
             engine[0] = e;
-            ch.pipeline().addLast("tls", new SslHandler(e));
+            SslHandler ssl = new SslHandler(e);
+            if (!connectTimeout.isZero()) {
+              ssl.setHandshakeTimeoutMillis(connectTimeout.toMillis());
+            }
+            ch.pipeline().addLast("tls", ssl);
             ch.pipeline().addLast("alpn", new ChannelInboundHandlerAdapter() {
               @Override
               public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
@@ -456,34 +567,56 @@ public final class H2Engine {
     }
     SocketAddress target = address instanceof InetSocketAddress
         ? new InetSocketAddress(host, port) : address;
-    ChannelFuture cf = b.connect(target);
+    // done once connected and ready (handshake and ALPN), or once either failed, on cancel or on close
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    ChannelFuture cf;
+    lock.lock();
+    try {
+      if (groupDown) {
+        throw new IllegalStateException("the HTTP/2 doer for " + endpoint + " is closed");
+      }
+      // connecting only queues work for the event loop; under the lock, so that close() sees the
+      // channel and closes it while the loop still runs (a shut-down loop would leave it open)
+      cf = b.connect(target);
+      dialChannel = cf.channel();
+      dialWake = done;
+    } finally {
+      lock.unlock();
+    }
     Channel ch = cf.channel();
+    cf.addListener(f -> {
+      if (f.isSuccess()) {
+        ready.addListener(r -> done.complete(null));
+      } else {
+        done.complete(null);
+      }
+    });
+    CancelToken.Registration cancel = token == null ? null : token.onCancel(() -> done.complete(null));
     boolean ok = false;
     try {
-      long limit = connectTimeout.isZero() ? Long.MAX_VALUE : connectTimeout.toNanos() * 2;
-      long start = System.nanoTime();
+      long limit = connectTimeout.isZero() ? 0 : System.nanoTime() + connectTimeout.toNanos() * 2;
+      long until = limit == 0 ? deadline : deadline == 0 ? limit : Math.min(limit, deadline);
       try {
-        if (!cf.await(limit, TimeUnit.NANOSECONDS)) {
-          throw new SocketTimeoutException("connecting to " + endpoint + " timed out");
+        waitFor(done, until, "", "connecting");
+      } catch (SocketTimeoutException e) {
+        String which = until == deadline ? "within the call timeout" : "within twice the connect timeout";
+        throw new SocketTimeoutException(request + " to " + endpoint + ": "
+            + (cf.isDone() ? "no TLS handshake " + which + " (does it speak TLS?)" : "no connection " + which));
+      }
+      if (token != null && token.isCancelled()) {
+        throw new CallCancelledException(request + " to " + endpoint + " was cancelled while connecting");
+      }
+      if (groupDown) {
+        throw new IOException(request + " to " + endpoint + ": the HTTP/2 doer was closed while connecting");
+      }
+      if (!cf.isSuccess()) {
+        Throwable c = cf.cause();
+        if (c instanceof io.netty.channel.ConnectTimeoutException) {
+          SocketTimeoutException t = new SocketTimeoutException("connecting to " + endpoint + " timed out");
+          t.initCause(c);
+          throw t;
         }
-        if (!cf.isSuccess()) {
-          Throwable c = cf.cause();
-          if (c instanceof io.netty.channel.ConnectTimeoutException) {
-            SocketTimeoutException t = new SocketTimeoutException("connecting to " + endpoint + " timed out");
-            t.initCause(c);
-            throw t;
-          }
-          throw new IOException("cannot connect to " + endpoint + ": " + c.getMessage(), c);
-        }
-        long left = limit == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, limit - (System.nanoTime() - start));
-        if (!ready.await(left, TimeUnit.NANOSECONDS)) {
-          throw new SocketTimeoutException("TLS handshake with " + endpoint + " timed out (does it speak TLS?)");
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        InterruptedIOException ie = new InterruptedIOException("interrupted while connecting to " + endpoint);
-        ie.initCause(e);
-        throw ie;
+        throw new IOException("cannot connect to " + endpoint + ": " + c.getMessage(), c);
       }
       if (!ready.isSuccess()) {
         Throwable c = ready.cause();
@@ -509,6 +642,18 @@ public final class H2Engine {
       ok = true;
       return conn;
     } finally {
+      lock.lock();
+      try {
+        if (dialWake == done) {
+          dialWake = null;
+          dialChannel = null;
+        }
+      } finally {
+        lock.unlock();
+      }
+      if (cancel != null) {
+        cancel.remove();
+      }
       if (!ok) {
         ch.close();
       }
@@ -555,12 +700,25 @@ public final class H2Engine {
   }
 
   private void shutdown() {
-    synchronized (lock) {
+    CompletableFuture<Void> wake;
+    Channel dialled;
+    lock.lock();
+    try {
       if (groupDown) {
         return;
       }
       groupDown = true;
       current = null;
+      wake = dialWake;
+      dialled = dialChannel;
+    } finally {
+      lock.unlock();
+    }
+    if (dialled != null) {
+      dialled.close(); // queued before the loop shuts down, so it runs
+    }
+    if (wake != null) {
+      wake.complete(null); // the dial under way fails now, whatever its handshake hears
     }
     List<H2Connection> all = new ArrayList<>(connections);
     for (H2Connection c : all) {

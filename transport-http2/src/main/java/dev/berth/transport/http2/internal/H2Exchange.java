@@ -25,6 +25,8 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One request/response on one HTTP/2 stream: the stream channel's handler (Netty's event loop
@@ -45,7 +47,14 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
   /** Counted down once the engine has accounted for the closed stream. */
   final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
 
-  // guarded by this
+  /**
+   * Guards the fields below; a lock rather than a monitor, so that a virtual thread waiting for
+   * the head or the body unmounts (JDK 21 to 23 pin a virtual thread in Object.wait).
+   */
+  private final ReentrantLock lock = new ReentrantLock();
+  /** Signalled when the head, data, the end or a failure arrives, or the exchange is closed. */
+  private final Condition changed = lock.newCondition();
+  // guarded by lock
   private Http2StreamChannel channel;
   private Http2Headers head;
   private int status; // checked and set with the head, before the response is handed out
@@ -65,20 +74,33 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
     this.readTimeoutNanos = readTimeoutNanos;
   }
 
-  synchronized void attach(Http2StreamChannel ch) {
-    this.channel = ch;
+  void attach(Http2StreamChannel ch) {
+    lock.lock();
+    try {
+      this.channel = ch;
+    } finally {
+      lock.unlock();
+    }
   }
 
-  synchronized void registration(CancelToken.Registration r) {
-    this.registration = r;
+  void registration(CancelToken.Registration r) {
+    lock.lock();
+    try {
+      this.registration = r;
+    } finally {
+      lock.unlock();
+    }
   }
 
   // ---------------------------------------------------------------- event loop side
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
-    synchronized (this) {
+    lock.lock();
+    try {
       readPending = true;
+    } finally {
+      lock.unlock();
     }
     ctx.read(); // the response head
     ctx.fireChannelActive();
@@ -86,12 +108,13 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    synchronized (this) {
+    lock.lock();
+    try {
       if (msg instanceof Http2HeadersFrame) {
         Http2HeadersFrame f = (Http2HeadersFrame) msg;
         if (head == null) {
-          CharSequence status = f.headers().status();
-          if (status != null && status.length() == 3 && status.charAt(0) == '1') {
+          int code = statusCode(f.headers().status());
+          if (code >= 100 && code < 200) {
             return; // an interim answer (100 Continue): the real one follows
           }
           head = f.headers();
@@ -99,7 +122,7 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
         if (f.isEndStream()) {
           ended = true;
         }
-        notifyAll();
+        changed.signalAll();
       } else if (msg instanceof Http2DataFrame) {
         Http2DataFrame f = (Http2DataFrame) msg;
         ByteBuf content = f.content();
@@ -112,19 +135,24 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
         if (f.isEndStream()) {
           ended = true;
         }
-        notifyAll();
+        changed.signalAll();
       } else {
         ReferenceCountUtil.release(msg);
       }
+    } finally {
+      lock.unlock();
     }
   }
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
     boolean more;
-    synchronized (this) {
+    lock.lock();
+    try {
       more = !ended && !closed && failure == null && buffered < highWater;
       readPending = more;
+    } finally {
+      lock.unlock();
     }
     if (more) {
       ctx.read();
@@ -148,12 +176,15 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    synchronized (this) {
+    lock.lock();
+    try {
       if (!ended && failure == null && !closed) {
         failure = new Http2StreamException(request + " to " + endpoint
             + ": the stream closed before the response ended (connection lost or closed by the peer)", -1, false);
       }
-      notifyAll();
+      changed.signalAll();
+    } finally {
+      lock.unlock();
     }
     ctx.fireChannelInactive();
   }
@@ -174,11 +205,14 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
 
   /** Fails the exchange (first failure wins) and wakes its waiters. */
   void fail(IOException e) {
-    synchronized (this) {
+    lock.lock();
+    try {
       if (failure == null && !(ended && head != null && queue.isEmpty())) {
         failure = e;
       }
-      notifyAll();
+      changed.signalAll();
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -188,7 +222,8 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
    * @param deadline System.nanoTime() by which it must arrive, or 0 for no limit
    */
   void awaitHead(long deadline, CancelToken token) throws IOException {
-    synchronized (this) {
+    lock.lock();
+    try {
       while (head == null) {
         if (failure != null) {
           if (token != null && token.isCancelled()) {
@@ -200,19 +235,20 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
         }
         waitLocked(deadline, "no response head within the call or read timeout", "waiting for the response head");
       }
-      CharSequence st = head.status();
-      if (st == null || st.length() != 3 || !Character.isDigit(st.charAt(0)) || !Character.isDigit(st.charAt(1))
-          || !Character.isDigit(st.charAt(2))) {
+      int code = statusCode(head.status());
+      if (code < 0) {
         throw new java.net.ProtocolException(request + " to " + endpoint + ": the response head has "
-            + (st == null ? "no :status" : "a malformed :status"));
+            + (head.status() == null ? "no :status" : "a malformed :status"));
       }
-      status = Integer.parseInt(st.toString());
+      status = code;
       headers = toHeaders(head);
+    } finally {
+      lock.unlock();
     }
   }
 
   /**
-   * Waits on this exchange's monitor (held by the caller) until notified, or fails once
+   * Waits on {@link #changed} ({@link #lock} held by the caller) until signalled, or fails once
    * {@code deadline} (System.nanoTime(); 0 for none) has passed or the thread is interrupted.
    */
   private void waitLocked(long deadline, String timedOut, String doing) throws IOException {
@@ -225,9 +261,9 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
     }
     try {
       if (wait == 0) {
-        wait();
+        changed.await();
       } else {
-        wait(wait / 1_000_000L, (int) (wait % 1_000_000L));
+        changed.awaitNanos(wait);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -235,6 +271,22 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
       ie.initCause(e);
       throw ie;
     }
+  }
+
+  /** The three-digit status, or -1 when {@code st} is missing or is not three ASCII digits. */
+  static int statusCode(CharSequence st) {
+    if (st == null || st.length() != 3) {
+      return -1;
+    }
+    int code = 0;
+    for (int i = 0; i < 3; i++) {
+      char c = st.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      code = code * 10 + (c - '0');
+    }
+    return code;
   }
 
   private static Headers toHeaders(Http2Headers h) {
@@ -253,7 +305,8 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
   public void close() {
     Http2StreamChannel ch;
     CancelToken.Registration r;
-    synchronized (this) {
+    lock.lock();
+    try {
       if (closed) {
         return;
       }
@@ -265,7 +318,9 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
       buffered = 0;
       ch = channel;
       r = registration;
-      notifyAll();
+      changed.signalAll();
+    } finally {
+      lock.unlock();
     }
     if (r != null) {
       r.remove();
@@ -358,7 +413,8 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
       }
       Http2StreamChannel pull = null;
       int n;
-      synchronized (H2Exchange.this) {
+      lock.lock();
+      try {
         long deadline = readTimeoutNanos == 0 ? 0 : System.nanoTime() + readTimeoutNanos;
         while (true) {
           if (closed) {
@@ -390,6 +446,8 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
           readPending = true;
           pull = channel;
         }
+      } finally {
+        lock.unlock();
       }
       if (pull != null) {
         pull.read();
@@ -399,8 +457,11 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
 
     @Override
     public int available() {
-      synchronized (H2Exchange.this) {
+      lock.lock();
+      try {
         return (int) Math.min(Integer.MAX_VALUE, buffered);
+      } finally {
+        lock.unlock();
       }
     }
 
@@ -410,10 +471,25 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
     }
   }
 
+  /**
+   * A java.util.concurrent future completed (normally) when {@code f} is done: a thread parks on
+   * it (a virtual thread unmounts), where waiting on the Netty future would wait in its monitor.
+   */
+  static java.util.concurrent.CompletableFuture<Void> whenDone(io.netty.util.concurrent.Future<?> f) {
+    java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+    f.addListener(x -> done.complete(null));
+    return done;
+  }
+
   /** For the engine: waits for a write and turns its failure into this stream's. */
   void await(ChannelFuture f) throws IOException {
+    if (!f.isDone() && f.channel().eventLoop().inEventLoop()) {
+      throw new IllegalStateException(request + ": a call may not wait on the HTTP/2 event loop");
+    }
     try {
-      f.await();
+      whenDone(f).get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause()); // never: completed normally
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       close();
@@ -423,8 +499,11 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
     }
     if (!f.isSuccess()) {
       IOException known;
-      synchronized (this) {
+      lock.lock();
+      try {
         known = failure;
+      } finally {
+        lock.unlock();
       }
       if (known != null) {
         throw known;
