@@ -41,6 +41,11 @@ abstract class ArchiveCases {
   /** Whether the engine under test is Podman (its Docker-compatible API). */
   abstract boolean podman();
 
+  /** Whether the engine under test is Podman 5 ({@link Podman5ArchiveTest}). */
+  boolean podman5() {
+    return false;
+  }
+
 
   private static byte[] readAll(InputStream in) throws IOException {
     try (in) {

@@ -46,6 +46,11 @@ abstract class LocalImagesCases {
   /** Whether the engine under test is Podman (its Docker-compatible API). */
   abstract boolean podman();
 
+  /** Whether the engine under test is Podman 5 ({@link Podman5LocalImagesTest}). */
+  boolean podman5() {
+    return false;
+  }
+
   /** An image ID as a removal reports it deleted: Podman 4.3 leaves off the "sha256:" prefix. */
   String deletedId(String id) {
     return podman() ? Fixtures.bare(id) : id;

@@ -52,6 +52,11 @@ abstract class RegistryCases {
   /** Whether the engine under test is Podman (its Docker-compatible API). */
   abstract boolean podman();
 
+  /** Whether the engine under test is Podman 5 ({@link Podman5RegistryTest}). */
+  boolean podman5() {
+    return false;
+  }
+
   private static final String WRONG_PASSWORD = "not-the-berth-password-6f1d";
 
   private static RegistryAuth auth() {
