@@ -456,7 +456,7 @@ final class DefaultContainerService implements ContainerService {
     Response response = client.open(r);
     try {
       PathStat stat = pathStat(response);
-      if ("0".equals(response.headers().first("Content-Length"))) {
+      if (response.body().contentLength() == 0) {
         // a tar has at least its two end blocks: Podman 5 answers an empty body when the container
         // has just exited and its clean-up unmounts the file system under the copy
         throw new MalformedResponseException("the engine answered an empty archive for " + path
