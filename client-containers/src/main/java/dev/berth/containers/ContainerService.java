@@ -345,6 +345,8 @@ public interface ContainerService {
    * caller must close it.
    *
    * @throws dev.berth.client.NotFoundException when the path does not exist
+   * @throws dev.berth.client.MalformedResponseException when the engine answers an empty archive
+   *     (Podman 5 does, racily, for a container that has just exited; asking again succeeds)
    */
   Archive archive(String id, String path);
 

@@ -455,7 +455,14 @@ final class DefaultContainerService implements ContainerService {
         .bodyReadTimeout(Duration.ZERO).build();
     Response response = client.open(r);
     try {
-      return new Archive(pathStat(response), response.body().stream());
+      PathStat stat = pathStat(response);
+      if (response.body().contentLength() == 0) {
+        // a tar has at least its two end blocks: Podman 5 answers an empty body when the container
+        // has just exited and its clean-up unmounts the file system under the copy
+        throw new MalformedResponseException("the engine answered an empty archive for " + path
+            + " (Podman 5 does so while an exited container is being cleaned up; ask again)", null);
+      }
+      return new Archive(stat, response.body().stream());
     } catch (RuntimeException e) {
       response.close();
       throw e;

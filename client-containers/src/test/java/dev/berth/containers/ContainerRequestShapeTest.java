@@ -545,6 +545,16 @@ class ContainerRequestShapeTest {
   }
 
   @Test
+  void anEmptyArchiveIsAMalformedAnswerAndItsResponseIsClosed() {
+    // what Podman 5 answers, racily, for a container that has just exited (see ContainerStreamsCases)
+    doer.answer(InMemoryResponse.builder(200).body(new byte[0], "application/x-tar")
+        .header("X-Docker-Container-Path-Stat", pathStatHeader("{\"name\":\"out\",\"size\":5,\"mode\":420}")).build());
+    MalformedResponseException e = assertThrows(MalformedResponseException.class, () -> containers.archive("web", "/out"));
+    assertTrue(e.getMessage().contains("empty archive for /out"), e.getMessage());
+    assertTrue(doer.allClosed());
+  }
+
+  @Test
   void statDecodesTheHeader() {
     doer.answer(InMemoryResponse.builder(200)
         .header("X-Docker-Container-Path-Stat", pathStatHeader("{\"name\":\"etc\",\"size\":4096,\"mode\":2147484141}")).build());

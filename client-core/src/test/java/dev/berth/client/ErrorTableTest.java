@@ -126,6 +126,15 @@ class ErrorTableTest {
   }
 
   @Test
+  void aProgressMessageBodyGivesItsError() {
+    // Podman 5 answers a push the registry refuses with HTTP 500 and one progress message
+    byte[] body = utf8("{\"errorDetail\":{\"message\":\"reading: authentication required\"},"
+        + "\"error\":\"reading: authentication required\"}");
+    assertEquals("reading: authentication required", Errors.engineMessage(body, "fb"));
+    assertEquals("x", Errors.engineMessage(utf8("{\"message\":\"x\",\"error\":\"e\"}"), "fb"));
+  }
+
+  @Test
   void jsonWithLeadingWhitespaceAndTrailingNewline() {
     assertEquals("x", Errors.engineMessage(utf8("  \n{\"message\":\"x\"}\n"), "fb"));
   }

@@ -42,6 +42,11 @@ abstract class BuildCases {
   /** Whether the engine under test is Podman (its Docker-compatible API). */
   abstract boolean podman();
 
+  /** Whether the engine under test is Podman 5 ({@link Podman5BuildTest}). */
+  boolean podman5() {
+    return false;
+  }
+
   @TempDir
   Path dir;
 

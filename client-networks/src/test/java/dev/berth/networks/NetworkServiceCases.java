@@ -35,6 +35,11 @@ abstract class NetworkServiceCases {
   /** Whether the engine under test is Podman. */
   abstract boolean podman();
 
+  /** Whether the engine under test is Podman 5 ({@link Podman5NetworkServiceTest}). */
+  boolean podman5() {
+    return false;
+  }
+
   @AfterEach
   void removeTheTestsNetworks() {
     for (String id : created) {

@@ -30,6 +30,11 @@ abstract class VolumeServiceCases {
   /** Whether the engine under test is Podman. */
   abstract boolean podman();
 
+  /** Whether the engine under test is Podman 5 ({@link Podman5VolumeServiceTest}). */
+  boolean podman5() {
+    return false;
+  }
+
   @AfterEach
   void removeTheTestsVolumes() {
     for (String name : created) {

@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * {@code BERTH_TEST_DOCKER_CERT_PATH}, {@code BERTH_TEST_DOCKER_TLS_CA_KEY},
  * {@code BERTH_TEST_IMAGE}, the Docker 28.5 instances of {@code scripts/docker28-up}
  * ({@code BERTH_TEST_DOCKER28_HOST}, {@code BERTH_TEST_DOCKER28C_HOST}) and the fault suite's engine
- * ({@code BERTH_TEST_FAULT_DOCKER_*}, {@code BERTH_TEST_FAULT_NETNS}), the registries of {@code scripts/registry-up}
+ * ({@code BERTH_TEST_FAULT_DOCKER_*}, {@code BERTH_TEST_FAULT_NETNS}), Podman 5 of
+ * {@code scripts/podman5-up} ({@code BERTH_TEST_PODMAN5_HOST}), the registries of {@code scripts/registry-up}
  * ({@code BERTH_TEST_REGISTRY}, {@code BERTH_TEST_AUTH_REGISTRY},
  * {@code BERTH_TEST_AUTH_REGISTRY_USER}, {@code BERTH_TEST_AUTH_REGISTRY_PASSWORD_FILE}), and
  * {@code BERTH_REQUIRE_ENGINE=1} (or {@code CI=true}), which turns a
@@ -67,6 +68,16 @@ public final class TestEngines {
   /** The test image in Podman's storage (busybox, imported from the Docker engine). */
   public static String podmanImage() {
     return env("BERTH_TEST_PODMAN_IMAGE", "localhost/busybox:local");
+  }
+
+  /**
+   * Podman 5 (Debian sid's) API service, rootful, in the network namespace of
+   * {@link #docker28Host()}, started by {@code scripts/podman5-up} ({@code BERTH_TEST_PODMAN5_HOST}).
+   * Its test image is {@link #podmanImage()}; the registries answer on the same addresses as
+   * {@link #registry()} and {@link #authRegistry()}, inside that namespace.
+   */
+  public static String podman5Host() {
+    return env("BERTH_TEST_PODMAN5_HOST", "unix:///var/run/berth-podman5.sock");
   }
 
   /**

@@ -125,7 +125,11 @@ public final class Errors {
     return forBody(describe(request), raw.status(), body, "");
   }
 
-  /** The {@code message} of a JSON error body (Docker and Podman), or the body as text. */
+  /**
+   * The {@code message} of a JSON error body (Docker and Podman), else its {@code cause}, else the
+   * {@code error} of a progress message (Podman 5 answers a failed push that way, with HTTP 500,
+   * before any progress), else the body as text.
+   */
   public static String engineMessage(byte[] body, String fallback) {
     if (body.length == 0) {
       return fallback == null ? "" : fallback;
@@ -141,6 +145,10 @@ public final class Errors {
           JsonNode cause = node.get("cause");
           if (cause != null && cause.isTextual()) {
             return cut(cause.asText());
+          }
+          JsonNode error = node.get("error");
+          if (error != null && error.isTextual()) {
+            return cut(error.asText());
           }
         }
       } catch (IOException | RuntimeException e) {
