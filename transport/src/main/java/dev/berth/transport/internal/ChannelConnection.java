@@ -110,6 +110,26 @@ final class ChannelConnection implements Connection, QuietReads {
     out.lastBuffer = null;
   }
 
+  /** Forgets only the reader's wrapped buffer (the reading thread's call; a writer may be busy). */
+  void forgetReadBuffer() {
+    in.lastArray = null;
+    in.lastBuffer = null;
+  }
+
+  /**
+   * Writes what the channel takes now, never waiting (for a goodbye such as TLS's close_notify,
+   * sent by a closing thread that must not block); returns the bytes written.
+   */
+  int writeNow(ByteBuffer bb) throws IOException {
+    try {
+      return ch.write(bb);
+    } catch (ClosedChannelException e) {
+      throw closedException(e);
+    } catch (IOException e) {
+      throw socketFailure(e);
+    }
+  }
+
   private final class In extends InputStream {
     private int peeked = -1; // a byte taken by available(), handed out by the next read
     private byte[] lastArray; // the reader's buffer is usually the same array: wrap it once
