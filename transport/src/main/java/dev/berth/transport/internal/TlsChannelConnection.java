@@ -51,7 +51,6 @@ final class TlsChannelConnection implements Connection, QuietReads {
   private final Out out = new Out();
   /** Held by whoever wraps and sends: writers, half-close, a reader answering the engine. */
   private final ReentrantLock sending = new ReentrantLock();
-  private volatile long readTimeoutNanos;
   private volatile boolean closed;
   private volatile boolean received; // application bytes arrived: early-refusal translation is over
   private Function<IOException, IOException> earlyRefusal; // null: none expected; set before publication
@@ -107,6 +106,8 @@ final class TlsChannelConnection implements Connection, QuietReads {
     } catch (SSLException e) {
       goodbye(); // e.g. the engine's certificate is not trusted: send the alert, as SSLSocket does
       throw e;
+    } finally {
+      raw.setReadTimeout(Duration.ZERO); // the dial's deadline ends here
     }
   }
 
@@ -125,6 +126,8 @@ final class TlsChannelConnection implements Connection, QuietReads {
       return true;
     } catch (SocketTimeoutException quiet) {
       return false;
+    } finally {
+      raw.setReadTimeout(Duration.ZERO);
     }
   }
 
@@ -145,7 +148,8 @@ final class TlsChannelConnection implements Connection, QuietReads {
   /**
    * Reads and unwraps until application bytes are buffered (1) or the engine ended its side (-1);
    * during the handshake ({@code handshaking}), until the engine wants to do something other than
-   * unwrap (1). Waits end at {@code deadline} (0: the read timeout, from the first wait).
+   * unwrap (1). Waits end at {@code deadline} (0: each read of the channel waits up to the read
+   * timeout).
    */
   private int fill(long deadline, boolean handshaking) throws IOException {
     for (;;) {
@@ -193,7 +197,6 @@ final class TlsChannelConnection implements Connection, QuietReads {
         }
         raw.setReadTimeout(Duration.ofNanos(left));
       } else {
-        raw.setReadTimeout(Duration.ofNanos(readTimeoutNanos));
         if (!handshaking && netIn.position() == 0 && netIn.capacity() > SMALL) {
           netIn = ByteBuffer.allocate(SMALL); // a busy stream may go idle now: hold small buffers only
           appIn = ByteBuffer.allocate(SMALL).flip();
@@ -246,12 +249,7 @@ final class TlsChannelConnection implements Connection, QuietReads {
 
   /** Sends what the engine wants to send unasked, taking the writers' lock. */
   private void answer() throws IOException {
-    try {
-      sending.lockInterruptibly();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while answering " + endpoint);
-    }
+    lockForWriting();
     try {
       while (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
         if (wrap(EMPTY).bytesProduced() == 0) {
@@ -323,7 +321,7 @@ final class TlsChannelConnection implements Connection, QuietReads {
 
   @Override
   public void setReadTimeout(Duration timeout) {
-    readTimeoutNanos = timeout.isZero() ? 0 : Math.max(1, timeout.toNanos());
+    raw.setReadTimeout(timeout); // each read of the channel waits at most this long, as SSLSocket's do
   }
 
   @Override
