@@ -182,8 +182,8 @@ final class TlsChannelConnection implements Connection, QuietReads {
             answer(); // after the handshake: a key update, TLS 1.2's close_notify
           }
           if (r.bytesConsumed() > 0 || r.bytesProduced() > 0 || status == SSLEngineResult.Status.CLOSED
-              || hs != HandshakeStatus.NOT_HANDSHAKING && hs != HandshakeStatus.FINISHED) {
-            continue;
+              || hs == HandshakeStatus.NEED_TASK || hs == HandshakeStatus.NEED_WRAP) {
+            continue; // progress: look again before reading more
           }
         }
         if (!netIn.hasRemaining()) {
@@ -208,10 +208,10 @@ final class TlsChannelConnection implements Connection, QuietReads {
         if (handshaking) {
           throw new EOFException(endpoint + " closed the connection during the TLS handshake");
         }
-        inboundDone = true; // no close_notify: the end of the stream, as SSLSocket reports it
         if (netIn.position() > 0) {
           throw new EOFException(endpoint + " closed the connection in the middle of a TLS record");
         }
+        inboundDone = true; // no close_notify: the end of the stream, as SSLSocket reports it
         continue;
       }
       netIn.position(netIn.position() + n);
