@@ -38,9 +38,10 @@ import javax.net.ssl.SSLException;
  * connection the engine dropped before sending anything.
  */
 final class TlsChannelConnection implements Connection, QuietReads {
-  /** Buffer size of an idle connection; buffers grow to the engine's record sizes while busy. */
+  /** Size of the buffers a quiet connection reads and writes with; they grow to the engine's record sizes while busy. */
   private static final int SMALL = 2048;
-  private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+  /** Read-only: nothing to wrap, nothing decrypted (an idle reader holds no decrypted-bytes buffer). */
+  private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
   private final ChannelConnection raw;
   private final InputStream rawIn;
@@ -57,11 +58,11 @@ final class TlsChannelConnection implements Connection, QuietReads {
 
   // the reading thread's
   private ByteBuffer netIn = ByteBuffer.allocate(SMALL); // write mode: [0, position) received, not yet unwrapped
-  private ByteBuffer appIn = ByteBuffer.allocate(SMALL).flip(); // read mode: [position, limit) unread
+  private ByteBuffer appIn = EMPTY; // read mode: [position, limit) unread
   private boolean inboundDone;
 
   // guarded by sending
-  private ByteBuffer netOut = ByteBuffer.allocate(SMALL);
+  private ByteBuffer netOut; // null until written, and again once a stream idles
   private boolean outputShut;
 
   TlsChannelConnection(ChannelConnection raw, SSLEngine engine, String endpoint) {
@@ -190,20 +191,27 @@ final class TlsChannelConnection implements Connection, QuietReads {
           netIn = grow(netIn, engine.getSession().getPacketBufferSize(), false);
         }
       }
-      if (deadline != 0) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          throw new SocketTimeoutException("read from " + endpoint + " timed out");
+      int n = raw.readNow(netIn);
+      if (n == 0) { // nothing waiting: wait on the poller
+        if (deadline != 0) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            throw new SocketTimeoutException("read from " + endpoint + " timed out");
+          }
+          raw.setReadTimeout(Duration.ofNanos(left));
+        } else if (!handshaking && netIn.position() == 0) {
+          // nothing buffered (appIn is all handed out): this may be a long wait, hold little while it lasts
+          appIn = EMPTY;
+          if (netIn.capacity() > SMALL) {
+            netIn = ByteBuffer.allocate(SMALL);
+            raw.forgetReadBuffer();
+          }
         }
-        raw.setReadTimeout(Duration.ofNanos(left));
-      } else {
-        if (!handshaking && netIn.position() == 0 && netIn.capacity() > SMALL) {
-          netIn = ByteBuffer.allocate(SMALL); // a busy stream may go idle now: hold small buffers only
-          appIn = ByteBuffer.allocate(SMALL).flip();
-          raw.forgetReadBuffer();
+        n = rawIn.read(netIn.array(), netIn.arrayOffset() + netIn.position(), netIn.remaining());
+        if (n > 0) {
+          netIn.position(netIn.position() + n);
         }
       }
-      int n = rawIn.read(netIn.array(), netIn.arrayOffset() + netIn.position(), netIn.remaining());
       if (n < 0) {
         if (handshaking) {
           throw new EOFException(endpoint + " closed the connection during the TLS handshake");
@@ -212,13 +220,14 @@ final class TlsChannelConnection implements Connection, QuietReads {
           throw new EOFException(endpoint + " closed the connection in the middle of a TLS record");
         }
         inboundDone = true; // no close_notify: the end of the stream, as SSLSocket reports it
-        continue;
       }
-      netIn.position(netIn.position() + n);
     }
   }
 
   private SSLEngineResult unwrap() throws SSLException {
+    if (appIn == EMPTY) {
+      appIn = ByteBuffer.allocate(SMALL).flip();
+    }
     netIn.flip();
     appIn.compact();
     try {
@@ -269,6 +278,9 @@ final class TlsChannelConnection implements Connection, QuietReads {
   /** Wraps (part of) {@code src} into one record and sends it, waiting while the socket is full; holds {@link #sending}. */
   private SSLEngineResult wrap(ByteBuffer src) throws IOException {
     for (;;) {
+      if (netOut == null) {
+        netOut = ByteBuffer.allocate(SMALL);
+      }
       netOut.clear();
       SSLEngineResult r = engine.wrap(src, netOut);
       if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
@@ -298,9 +310,9 @@ final class TlsChannelConnection implements Connection, QuietReads {
       if (!outputShut) {
         outputShut = true;
         engine.closeOutbound();
-        netOut.clear();
-        engine.wrap(EMPTY, netOut);
-        raw.writeNow(netOut.flip());
+        ByteBuffer last = ByteBuffer.allocate(SMALL);
+        engine.wrap(EMPTY, last);
+        raw.writeNow(last.flip());
       }
     } catch (IOException | RuntimeException ignored) {
       // best effort: the engine may be gone
@@ -375,9 +387,7 @@ final class TlsChannelConnection implements Connection, QuietReads {
   void forgetBuffers() {
     if (sending.tryLock()) {
       try {
-        if (netOut.capacity() > SMALL) {
-          netOut = ByteBuffer.allocate(SMALL);
-        }
+        netOut = null;
         raw.forgetBuffers();
       } finally {
         sending.unlock();
