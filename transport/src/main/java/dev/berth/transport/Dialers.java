@@ -29,8 +29,9 @@ public final class Dialers {
 
   /**
    * Dials TLS over TCP to {@code host:port} (an engine started with {@code --tlsverify}, usually
-   * on port 2376). Each connection is an {@link javax.net.ssl.SSLSocket} whose handshake completes
-   * in {@link Dialer#dial}: an untrusted engine certificate, a host-name mismatch or a refused
+   * on port 2376). Each connection is an {@link javax.net.ssl.SSLEngine} over a non-blocking socket
+   * channel, whose handshake completes in {@link Dialer#dial} (bounded by the connect timeout);
+   * like the other built-in connections, a waiting reader costs no CPU. Failures: an untrusted engine certificate, a host-name mismatch or a refused
    * client certificate fails the dial with an {@link IOException} (an
    * {@link javax.net.ssl.SSLException}) naming the endpoint and the cause.
    */

@@ -3,12 +3,15 @@ package dev.berth.bench.idle;
 import dev.berth.client.EngineClient;
 import dev.berth.client.FrameReader;
 import dev.berth.containers.ContainerService;
+import dev.berth.transport.Dialer;
 import dev.berth.transport.Dialers;
 import dev.berth.transport.Http1Doer;
 import dev.berth.transport.Request;
+import dev.berth.transport.TlsConfig;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.StandardProtocolFamily;
+import java.net.URI;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -37,7 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * server on a Unix socket that answers a follow-logs request with a chunked head and one line,
  * then stays silent, and never answers {@code /stall}. Readers run on virtual threads where the
  * JDK has them (21+), else on platform threads with small stacks. Run by {@code scripts/bench-idle};
- * {@code --engine unix:///var/run/docker.sock --container ID} instead follows a real container.
+ * {@code --engine unix:///var/run/docker.sock --container ID} instead follows a real container, and
+ * {@code --engine tcp://127.0.0.1:2376 --tls-cert-path DIR --container ID} follows it over mutual TLS.
  */
 public final class IdleBench {
   private static final byte[] HEAD = ("HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\n"
@@ -54,12 +58,14 @@ public final class IdleBench {
     List<Integer> counts = new ArrayList<>();
     String engine = null;
     String container = null;
+    Path tlsCertPath = null; // with --engine tcp://host:port: mutual TLS with this directory's PEM files
     long idleMillis = 5000;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--streams": for (String s : args[++i].split(",")) { counts.add(Integer.parseInt(s)); } break;
         case "--engine": engine = args[++i]; break;
         case "--container": container = args[++i]; break;
+        case "--tls-cert-path": tlsCertPath = Path.of(args[++i]); break;
         case "--idle-ms": idleMillis = Long.parseLong(args[++i]); break;
         default: throw new IllegalArgumentException("unknown option " + args[i]);
       }
@@ -85,8 +91,9 @@ public final class IdleBench {
     }
     try {
       waitingCall(address, idleMillis);
+      Dialer dialer = dialer(address, tlsCertPath);
       for (int n : counts) {
-        streams(address, container, n, idleMillis);
+        streams(dialer, container, n, idleMillis);
       }
     } finally {
       if (peer != null) {
@@ -125,13 +132,23 @@ public final class IdleBench {
     }
   }
 
-  private static void streams(String address, String container, int n, long idleMillis) throws Exception {
+  private static Dialer dialer(String address, Path tlsCertPath) throws IOException {
+    if (address.startsWith("tcp://")) {
+      URI u = URI.create(address);
+      if (tlsCertPath == null) {
+        return Dialers.tcp(u.getHost(), u.getPort());
+      }
+      return Dialers.tls(u.getHost(), u.getPort(), TlsConfig.fromCertPath(tlsCertPath, true));
+    }
+    return Dialers.unix(Path.of(address.substring("unix://".length())));
+  }
+
+  private static void streams(Dialer dialer, String container, int n, long idleMillis) throws Exception {
     System.gc();
     System.gc();
     long heap0 = usedHeap();
     int fds0 = openFds();
-    Http1Doer doer = Http1Doer.builder(Dialers.unix(Path.of(address.substring("unix://".length()))))
-        .maxIdleConnections(0).build();
+    Http1Doer doer = Http1Doer.builder(dialer).maxIdleConnections(0).build();
     EngineClient client = EngineClient.builder(doer).ownsDoer(true).apiVersion("1.41").build();
     ContainerService containers = ContainerService.create(client);
     CountDownLatch firstLine = new CountDownLatch(n);

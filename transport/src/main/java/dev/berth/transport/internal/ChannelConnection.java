@@ -110,6 +110,31 @@ final class ChannelConnection implements Connection, QuietReads {
     out.lastBuffer = null;
   }
 
+  /** Forgets only the reader's wrapped buffer (the reading thread's call; a writer may be busy). */
+  void forgetReadBuffer() {
+    in.lastArray = null;
+    in.lastBuffer = null;
+  }
+
+  /** Reads what the channel holds now into {@code bb}, never waiting: the bytes read, 0 when none are waiting, -1 at the end. */
+  int readNow(ByteBuffer bb) throws IOException {
+    return in.readNow(bb);
+  }
+
+  /**
+   * Writes what the channel takes now, never waiting (for a goodbye such as TLS's close_notify,
+   * sent by a closing thread that must not block); returns the bytes written.
+   */
+  int writeNow(ByteBuffer bb) throws IOException {
+    try {
+      return ch.write(bb);
+    } catch (ClosedChannelException e) {
+      throw closedException(e);
+    } catch (IOException e) {
+      throw socketFailure(e);
+    }
+  }
+
   private final class In extends InputStream {
     private int peeked = -1; // a byte taken by available(), handed out by the next read
     private byte[] lastArray; // the reader's buffer is usually the same array: wrap it once
@@ -167,6 +192,21 @@ final class ChannelConnection implements Connection, QuietReads {
           default:
             throw closedException(null);
         }
+      }
+    }
+
+    int readNow(ByteBuffer bb) throws IOException {
+      if (peeked >= 0) {
+        bb.put((byte) peeked);
+        peeked = -1;
+        return 1;
+      }
+      try {
+        return ch.read(bb);
+      } catch (ClosedChannelException e) {
+        throw closedException(e);
+      } catch (IOException e) {
+        throw socketFailure(e);
       }
     }
 

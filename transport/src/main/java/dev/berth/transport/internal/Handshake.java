@@ -7,8 +7,8 @@ import java.security.cert.X509Certificate;
 /**
  * What one TLS handshake revealed to berth's own key and trust managers: whether the engine asked
  * for a client certificate (and from which CAs), whether one was sent, and why the engine's
- * certificate was refused. The JDK runs an {@code SSLSocket} handshake on the thread that calls
- * {@code startHandshake}, so the dialing thread carries it in a thread-local.
+ * certificate was refused. {@link TlsChannelConnection#handshake} runs the engine's tasks on the
+ * dialing thread, so that thread carries it in a thread-local.
  */
 final class Handshake {
   private static final ThreadLocal<Handshake> CURRENT = new ThreadLocal<>();

@@ -69,6 +69,8 @@ final class HttpConnection {
     writer.release();
     if (conn instanceof ChannelConnection) {
       ((ChannelConnection) conn).forgetBuffers();
+    } else if (conn instanceof TlsChannelConnection) {
+      ((TlsChannelConnection) conn).forgetBuffers();
     }
   }
 

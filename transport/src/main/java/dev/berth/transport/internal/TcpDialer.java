@@ -26,11 +26,6 @@ public final class TcpDialer implements Dialer {
     return (host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
   }
 
-  /** Opens a connected TCP socket; shared with dialers that layer TLS on top. */
-  public Socket connectSocket(Duration connectTimeout) throws IOException {
-    return connect(new Socket(), connectTimeout);
-  }
-
   private Socket connect(Socket socket, Duration connectTimeout) throws IOException {
     try {
       socket.setTcpNoDelay(true);
@@ -63,6 +58,11 @@ public final class TcpDialer implements Dialer {
 
   @Override
   public Connection dial(Duration connectTimeout) throws IOException {
+    return connectChannel(connectTimeout);
+  }
+
+  /** Opens a connected TCP channel connection; shared with the TLS dialer, which layers TLS on top. */
+  ChannelConnection connectChannel(Duration connectTimeout) throws IOException {
     // a channel, not a java.net.Socket: one descriptor, waits parked on the shared poller (no
     // polling), and a blocked read ends on an interrupt
     java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open();

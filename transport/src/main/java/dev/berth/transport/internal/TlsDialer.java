@@ -2,19 +2,19 @@ package dev.berth.transport.internal;
 
 import dev.berth.transport.Connection;
 import dev.berth.transport.Dialer;
-import java.io.EOFException;
 import java.io.IOException;
-import java.net.Socket;
+import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
-import javax.net.ssl.SSLSocket;
 
 /**
  * Dials TLS over TCP: connects, then completes the handshake before returning, so that an
  * untrusted or mismatched engine certificate, a refused client certificate or a peer that does
- * not speak TLS fails the dial with a message naming the cause.
+ * not speak TLS fails the dial with a message naming the cause. The connection is a
+ * {@link TlsChannelConnection} (an {@code SSLEngine} over a non-blocking channel): its waits, the
+ * handshake's included, park on the shared {@link Poller}; the handshake ends at the connect
+ * timeout or on an interrupt.
  *
  * <p>TLS 1.3 moves the engine's verdict on the client certificate after the client's side of the
  * handshake: {@code startHandshake()} returns before the engine has looked at the certificate.
@@ -55,34 +55,23 @@ public final class TlsDialer implements Dialer {
   @Override
   public Connection dial(Duration connectTimeout) throws IOException {
     long start = System.nanoTime();
-    Socket raw = tcp.connectSocket(connectTimeout);
+    ChannelConnection raw = tcp.connectChannel(connectTimeout);
     long connected = System.nanoTime();
-    SSLSocket ssl = null;
     Handshake h = new Handshake();
     boolean handshakeDone = false;
     boolean ok = false;
     h.begin();
     try {
-      // the host given here is what the JDK sends as SNI and checks the certificate against
-      ssl = (SSLSocket) settings.factory().createSocket(raw, verifiedHost, port, true);
-      ssl.setUseClientMode(true);
-      SSLParameters p = ssl.getSSLParameters();
-      p.setProtocols(settings.protocols());
-      if (settings.verify()) {
-        p.setEndpointIdentificationAlgorithm("HTTPS");
-      } else {
-        p.setEndpointIdentificationAlgorithm(null);
-      }
-      ssl.setSSLParameters(p);
-      ssl.setSoTimeout(millisLeft(connectTimeout, start));
-      ssl.startHandshake();
+      // the host the engine is made for is what the JDK sends as SNI and checks the certificate against
+      TlsChannelConnection c = new TlsChannelConnection(raw, settings.newEngine(verifiedHost, port), endpoint);
+      c.handshake(connectTimeout.isZero() ? 0 : deadline(start + connectTimeout.toNanos()));
       handshakeDone = true;
-      int early = awaitVerdict(ssl, h, connectTimeout, start, connected - start);
-      ssl.setSoTimeout(0);
-      boolean tls13 = "TLSv1.3".equals(ssl.getSession().getProtocol());
+      awaitVerdict(c, h, connectTimeout, start, connected - start);
+      boolean tls13 = "TLSv1.3".equals(c.protocol());
       boolean mutual = settings.ownManagers() ? h.certificateRequested : true;
-      TlsConnection c = new TlsConnection(ssl, raw, endpoint, early, tls13 && mutual
-          ? e -> TlsFailures.of(e, h, settings, endpoint, verifiedHost, true) : null);
+      if (tls13 && mutual) {
+        c.expectRefusal(e -> TlsFailures.of(e, h, settings, endpoint, verifiedHost, true));
+      }
       ok = true;
       return c;
     } catch (SocketTimeoutException e) {
@@ -90,63 +79,49 @@ public final class TlsDialer implements Dialer {
           + (System.nanoTime() - start) / 1_000_000 + " ms (does it speak TLS?)");
       t.initCause(e);
       throw t;
+    } catch (InterruptedIOException e) {
+      throw e; // interrupted: not the engine's doing
     } catch (IOException e) {
       throw TlsFailures.of(e, h, settings, endpoint, verifiedHost, handshakeDone);
     } finally {
       h.end();
       if (!ok) {
-        if (ssl != null) {
-          closeQuietly(ssl);
-        }
         closeQuietly(raw);
       }
     }
   }
 
+  private static long deadline(long nanoTime) {
+    return nanoTime == 0 ? 1 : nanoTime;
+  }
+
   /**
    * After a TLS 1.3 handshake in which the engine asked for a client certificate, waits briefly
-   * for its refusal (see the class comment). Returns a byte the engine sent unasked (never seen
-   * with HTTP engines, but not dropped), or -1.
+   * for its refusal (see the class comment). Bytes the engine sent unasked (never seen with HTTP
+   * engines) stay buffered for the first read.
    */
-  private int awaitVerdict(SSLSocket ssl, Handshake h, Duration connectTimeout, long start, long connectNanos)
-      throws IOException {
-    SSLSession session = ssl.getSession();
+  private void awaitVerdict(TlsChannelConnection c, Handshake h, Duration connectTimeout, long start,
+      long connectNanos) throws IOException {
+    SSLSession session = c.engine().getSession();
     if (!"TLSv1.3".equals(session.getProtocol())) {
-      return -1; // TLS 1.2: the engine's Finished came after it checked the certificate
+      return; // TLS 1.2: the engine's Finished came after it checked the certificate
     }
     boolean mutual = settings.ownManagers() ? h.certificateRequested : session.getLocalCertificates() != null;
     if (!mutual || maxVerdictWaitNanos == 0) {
-      return -1;
+      return;
     }
     long wait = Math.min(maxVerdictWaitNanos, Math.max(MIN_VERDICT_WAIT_NANOS, 2 * connectNanos + MIN_VERDICT_WAIT_NANOS));
     if (!connectTimeout.isZero()) {
       long left = connectTimeout.toNanos() - (System.nanoTime() - start);
       if (left < 1_000_000L) {
-        return -1; // no time left: the first read will tell
+        return; // no time left: the first read will tell
       }
       wait = Math.min(wait, left);
     }
-    ssl.setSoTimeout((int) Math.max(1, wait / 1_000_000L));
-    try {
-      int b = ssl.getInputStream().read();
-      if (b < 0) {
-        throw new EOFException(endpoint + " closed the connection right after the TLS handshake");
-      }
-      return b;
-    } catch (SocketTimeoutException quiet) {
-      return -1; // no refusal: accepted
-    }
+    c.awaitBytes(wait); // no refusal in time: accepted
   }
 
-  private static int millisLeft(Duration timeout, long start) {
-    if (timeout.isZero()) {
-      return 0;
-    }
-    long left = timeout.toNanos() - (System.nanoTime() - start);
-    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000L));
-  }
-
-  private static void closeQuietly(Socket s) {
+  private static void closeQuietly(java.io.Closeable s) {
     try {
       s.close();
     } catch (IOException | RuntimeException ignored) {

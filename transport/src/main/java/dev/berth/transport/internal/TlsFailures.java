@@ -111,7 +111,9 @@ final class TlsFailures {
 
   private static String alertMessage(String alert, Handshake h, TlsSettings s, String endpoint) {
     String tail = " [TLS alert " + alert + "]";
-    if (CLIENT_CERT_ALERTS.contains(alert)) {
+    // a TLS 1.2 engine may answer a missing certificate with a plain handshake_failure (JDK 25's does)
+    boolean missingCertificate = alert.equals("handshake_failure") && h.certificateRequested && !h.certificateSent;
+    if (CLIENT_CERT_ALERTS.contains(alert) || missingCertificate) {
       if (s.ownManagers() && !h.certificateSent) {
         return noCertificate(h, s, endpoint) + tail;
       }

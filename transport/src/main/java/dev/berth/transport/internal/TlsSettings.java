@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -30,7 +29,6 @@ public final class TlsSettings {
   static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
   private final SSLContext context;
-  private final SSLSocketFactory factory;
   private final String[] protocols;
   private final boolean verify;
   private final boolean ownManagers;
@@ -44,7 +42,6 @@ public final class TlsSettings {
       String trustSource, X509Certificate[] clientChain, String clientCertFile, String clientKeyAlgorithm)
       throws IOException {
     this.context = context;
-    this.factory = context.getSocketFactory();
     List<String> supported = Arrays.asList(context.getSupportedSSLParameters().getProtocols());
     List<String> enabled = new ArrayList<>();
     for (String p : PROTOCOLS) {
@@ -204,10 +201,6 @@ public final class TlsSettings {
       throw new IOException("the private key in " + keyFile + " (" + keyAlg + ") does not belong to the"
           + " certificate in " + certFile + " (" + certAlg + ", " + cert.getSubjectX500Principal().getName() + ")");
     }
-  }
-
-  SSLSocketFactory factory() {
-    return factory;
   }
 
   /**

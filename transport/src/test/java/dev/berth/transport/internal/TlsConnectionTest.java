@@ -404,4 +404,186 @@ class TlsConnectionTest {
     SSLException e = assertThrows(SSLException.class, () -> dial(client, plain.getLocalPort()));
     assertTrue(e.getMessage().contains("did not answer in TLS"), e.getMessage());
   }
+
+  // ---------------------------------------------------------------- waits on the shared poller
+
+  /** Whether {@code t} is parked in the shared poller's wait (not in a socket read, not sleeping a slice). */
+  private static boolean parkedOnThePoller(Thread t) {
+    if (t.getState() != Thread.State.WAITING && t.getState() != Thread.State.TIMED_WAITING) {
+      return false;
+    }
+    for (StackTraceElement e : t.getStackTrace()) {
+      if (e.getClassName().equals(Poller.class.getName()) && e.getMethodName().equals("await")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Waits (outcome, not time: the test's timeout bounds it) until every thread is parked on the poller. */
+  private static void awaitParked(List<Thread> threads) throws InterruptedException {
+    while (!threads.stream().allMatch(TlsConnectionTest::parkedOnThePoller)) {
+      for (Thread t : threads) {
+        assertTrue(t.isAlive(), "the reader " + t.getName() + " ended early");
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  private static long pollerThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals("berth-poller") && t.isAlive()).count();
+  }
+
+  /** A reader on its own thread; the future gets what ended the read (null for a clean end of stream). */
+  private static Thread reader(Connection c, CompletableFuture<Throwable> outcome) {
+    Thread t = new Thread(null, () -> {
+      try {
+        byte[] buf = new byte[256];
+        while (c.input().read(buf) >= 0) {
+          // a stalled peer sends nothing
+        }
+        outcome.complete(null);
+      } catch (IOException e) {
+        outcome.complete(e);
+      }
+    }, "tls-reader", 256 * 1024);
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  @Test
+  void aReaderWaitingOnAStalledPeerParksOnThePollerAndItsReadTimeoutWakesIt() throws Exception {
+    CountDownLatch done = new CountDownLatch(1);
+    int port = server("TLSv1.3", true, s -> {
+      s.startHandshake();
+      done.await(); // stalls: sends nothing
+    });
+    Connection c = dial(client, port);
+    assertTrue(c instanceof QuietReads && ((QuietReads) c).quietReads(),
+        "the HTTP layer makes one read per wait, not 100 ms slices");
+    c.setReadTimeout(Duration.ofSeconds(2));
+    CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+    Thread t = reader(c, outcome);
+    awaitParked(List.of(t)); // parked, not polling the socket in slices
+    Throwable e = outcome.get(20, TimeUnit.SECONDS);
+    assertTrue(e instanceof SocketTimeoutException, "the deadline woke the reader: " + e);
+    // the connection stays usable after a timeout
+    c.setReadTimeout(Duration.ofMillis(50));
+    assertThrows(SocketTimeoutException.class, () -> c.input().read());
+    done.countDown();
+  }
+
+  @Test
+  void anInterruptUnparksAReaderWaitingOnAStalledPeer() throws Exception {
+    CountDownLatch done = new CountDownLatch(1);
+    int port = server("TLSv1.3", true, s -> {
+      s.startHandshake();
+      done.await();
+    });
+    Connection c = dial(client, port);
+    c.setReadTimeout(Duration.ZERO);
+    CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+    Thread t = reader(c, outcome);
+    awaitParked(List.of(t));
+    t.interrupt();
+    Throwable e = outcome.get(20, TimeUnit.SECONDS);
+    assertTrue(e instanceof java.io.InterruptedIOException, "the interrupt ended the read: " + e);
+    done.countDown();
+  }
+
+  @Test
+  void aCancelTokenEndsACallWaitingForItsHeadOverTls() throws Exception {
+    CountDownLatch done = new CountDownLatch(1);
+    int port = server("TLSv1.3", true, s -> {
+      s.getInputStream().read(); // the request arrives; the answer never does
+      done.await();
+    });
+    dev.berth.transport.CancelToken token = new dev.berth.transport.CancelToken();
+    CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+    try (dev.berth.transport.Http1Doer doer = dev.berth.transport.Http1Doer.builder(
+        new TlsDialer("127.0.0.1", port, client, "tcp://127.0.0.1:" + port)).readTimeout(Duration.ZERO).build()) {
+      Thread t = new Thread(() -> {
+        try {
+          doer.send(dev.berth.transport.Request.get("/stall").cancelToken(token).build()).close();
+          outcome.complete(null);
+        } catch (IOException e) {
+          outcome.complete(e);
+        }
+      });
+      t.setDaemon(true);
+      t.start();
+      awaitParked(List.of(t));
+      token.cancel();
+      Throwable e = outcome.get(20, TimeUnit.SECONDS);
+      assertTrue(e instanceof dev.berth.transport.CallCancelledException, "the token ended the call: " + e);
+    }
+    done.countDown();
+  }
+
+  @Test
+  void manyIdleTlsStreamsWaitOnOnePollerThreadAndCloseEndsEachWithAFailure() throws Exception {
+    int n = 50;
+    CountDownLatch done = new CountDownLatch(1);
+    int port = server("TLSv1.3", true, s -> {
+      s.startHandshake();
+      s.getOutputStream().write('!'); // one byte, then silence: an idle stream
+      s.getOutputStream().flush();
+      done.await();
+    });
+    List<Connection> connections = new ArrayList<>();
+    List<Thread> readers = new ArrayList<>();
+    List<CompletableFuture<Throwable>> outcomes = new ArrayList<>();
+    try {
+      for (int i = 0; i < n; i++) {
+        Connection c = dial(client, port, 0);
+        c.setReadTimeout(Duration.ZERO);
+        assertEquals('!', c.input().read());
+        connections.add(c);
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        outcomes.add(outcome);
+        readers.add(reader(c, outcome));
+      }
+      awaitParked(readers);
+      assertEquals(1, pollerThreads(), "one thread watches every idle stream");
+      for (Connection c : connections) {
+        c.close();
+      }
+      for (CompletableFuture<Throwable> outcome : outcomes) {
+        assertNotNull(outcome.get(20, TimeUnit.SECONDS), "a read cut by close fails, never a clean end");
+      }
+    } finally {
+      done.countDown();
+    }
+  }
+
+  @Test
+  void aRecordLargerThanTheIdleBuffersArrivesWholeAndTheStreamIdlesAgain() throws Exception {
+    byte[] payload = new byte[100_000];
+    new Random(7).nextBytes(payload);
+    CountDownLatch done = new CountDownLatch(1);
+    int port = server("TLSv1.2", true, s -> {
+      s.getInputStream().read(); // the client's go
+      s.getOutputStream().write(payload); // 16 KiB records
+      s.getOutputStream().flush();
+      s.getInputStream().read(); // then idles
+      done.await();
+    });
+    Connection c = dial(client, port);
+    c.setReadTimeout(Duration.ofSeconds(5));
+    c.output().write('g');
+    c.output().flush();
+    byte[] got = new byte[payload.length];
+    int off = 0;
+    while (off < got.length) {
+      int k = c.input().read(got, off, Math.min(1000, got.length - off));
+      assertTrue(k > 0, "no end of stream before the payload is complete");
+      off += k;
+    }
+    assertArrayEquals(payload, got);
+    c.setReadTimeout(Duration.ofMillis(50));
+    assertThrows(SocketTimeoutException.class, () -> c.input().read(), "nothing more, and no stale bytes");
+    done.countDown();
+  }
 }
