@@ -15,10 +15,14 @@ import java.util.Set;
 /**
  * The tar archives of {@code berth cp}. {@link #extract} unpacks what the engine sends for
  * {@code GET /containers/{id}/archive}: ustar with GNU long names and PAX paths; files,
- * directories and symbolic links (other entry types are skipped). Entries that would land outside
+ * directories, symbolic links and hard links (a copy of the file the archive already wrote); other
+ * entry types are skipped. Entries that would land outside
  * the target are refused. (Packing is the library's: {@code ContainerService.copyInto}.)
  */
 final class Tar {
+  /** The largest long-name or PAX record taken: a bigger one is a hostile or broken archive. */
+  private static final int MAX_META = 1 << 20;
+
   private Tar() {}
 
   /**
@@ -32,18 +36,31 @@ final class Tar {
     Path root = base.toAbsolutePath().normalize();
     byte[] header = new byte[512];
     String longName = null;
+    String longLink = null;
     while (readFully(tar, header)) {
       if (isZero(header)) {
         break;
       }
       String name = longName != null ? longName : name(header);
+      String link = longLink != null ? longLink : cString(header, 157, 100);
       longName = null;
+      longLink = null;
       char type = (char) header[156];
       long size = size(header);
-      if (type == 'L' || type == 'x') {
+      if (type == 'L' || type == 'K' || type == 'x') {
+        if (size > MAX_META) {
+          throw new IOException("the archive holds a " + size + "-byte header record (at most " + MAX_META + ")");
+        }
         byte[] data = tar.readNBytes((int) size);
         skip(tar, pad(size));
-        longName = type == 'L' ? cString(data, 0, data.length) : paxPath(data);
+        if (type == 'L') {
+          longName = cString(data, 0, data.length);
+        } else if (type == 'K') {
+          longLink = cString(data, 0, data.length);
+        } else {
+          longName = paxRecord(data, "path");
+          longLink = paxRecord(data, "linkpath");
+        }
         continue;
       }
       if (rename != null) {
@@ -53,6 +70,10 @@ final class Tar {
       Path out = root.resolve(name).normalize();
       if (!out.startsWith(root) || out.equals(root) && type != '5') {
         throw new IOException("the archive holds a path outside the target: " + name);
+      }
+      if (out.equals(root)) { // DIR/. starts with "./": the target exists (it may be a link the user chose)
+        skip(tar, size + pad(size));
+        continue;
       }
       refuseLinksOnTheWay(root, out, name);
       int mode = (int) octal(header, 100, 8);
@@ -65,7 +86,22 @@ final class Tar {
         }
         case '2' -> {
           Files.deleteIfExists(out);
-          Files.createSymbolicLink(out, Path.of(cString(header, 157, 100)));
+          Files.createSymbolicLink(out, Path.of(link));
+        }
+        case '1' -> { // a hard link: a copy of a file this archive already wrote under the target
+          String linked = rename != null && link.indexOf('/') >= 0
+              ? rename + link.substring(link.indexOf('/')) : rename != null ? rename : link;
+          Path from = root.resolve(linked).normalize();
+          if (!from.startsWith(root) || from.equals(root)) {
+            throw new IOException("the archive links to a path outside the target: " + name + " -> " + link);
+          }
+          refuseLinksOnTheWay(root, from, link);
+          if (!Files.isRegularFile(from, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("the archive links " + name + " to " + link + ", which it did not hold before");
+          }
+          Files.createDirectories(out.getParent());
+          Files.deleteIfExists(out);
+          Files.copy(from, out, LinkOption.NOFOLLOW_LINKS, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
         }
         case '0', '\0', '7' -> {
           Files.createDirectories(out.getParent());
@@ -124,11 +160,12 @@ final class Tar {
     return ustar && !prefix.isEmpty() ? prefix + "/" + name : name;
   }
 
-  private static String paxPath(byte[] data) {
+  /** The value of one PAX record ({@code "LEN key=value"}), or null. */
+  private static String paxRecord(byte[] data, String key) {
     for (String line : new String(data, StandardCharsets.UTF_8).split("\n")) {
       int sp = line.indexOf(' ');
-      if (sp > 0 && line.startsWith("path=", sp + 1)) {
-        return line.substring(sp + 6);
+      if (sp > 0 && line.startsWith(key + "=", sp + 1)) {
+        return line.substring(sp + key.length() + 2);
       }
     }
     return null;

@@ -75,6 +75,47 @@ class TarExtractTest {
     assertEquals("bee", Files.readString(target.resolve("a/l")));
   }
 
+  @Test
+  void aTargetThatIsALinkToADirectoryIsKeptAndFilled() throws IOException {
+    Path real = Files.createDirectories(dir.resolve("real"));
+    Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+    // what DIR/. gives from Docker: the directory itself as "./", then its contents
+    Tar.extract(new ByteArrayInputStream(tar(entry("./", '5', "", ""), entry("./a", '0', "", "aye"))), link, null, link);
+    assertTrue(Files.isSymbolicLink(link));
+    assertEquals("aye", Files.readString(real.resolve("a")));
+  }
+
+  @Test
+  void longLinkTargetsAndHardLinksComeThrough() throws IOException {
+    Path target = Files.createDirectories(dir.resolve("target"));
+    String longTarget = "t".repeat(150);
+    byte[] pax = ("164 linkpath=" + longTarget + "\n").getBytes(StandardCharsets.UTF_8);
+    assertEquals(164, pax.length); // the record's length counts itself
+    extract(tar(entry("f", '0', "", "data"), paxEntry(pax), entry("long", '2', "t".repeat(100), ""),
+        entry("hard", '1', "f", "")), target);
+    assertEquals(longTarget, Files.readSymbolicLink(target.resolve("long")).toString());
+    assertEquals("data", Files.readString(target.resolve("hard")));
+    assertFalse(Files.isSymbolicLink(target.resolve("hard")));
+  }
+
+  @Test
+  void hardLinksOutsideOrToNothingAndHugeRecordsAreRefused() throws IOException {
+    Path secret = Files.writeString(dir.resolve("secret"), "s");
+    Path target = Files.createDirectories(dir.resolve("target"));
+    assertThrows(IOException.class, () -> extract(tar(entry("h", '1', "../secret", "")), target));
+    assertThrows(IOException.class, () -> extract(tar(entry("h", '1', secret.toString(), "")), target));
+    assertThrows(IOException.class, () -> extract(tar(entry("h", '1', "never-written", "")), target));
+    assertFalse(Files.exists(target.resolve("h")));
+    byte[] huge = entry("PaxHeader", 'x', "", "");
+    put(huge, 124, String.format("%011o", 1L << 30)); // claims 1 GiB of records
+    IOException e = assertThrows(IOException.class, () -> extract(tar(huge), target));
+    assertTrue(e.getMessage().contains("header record"), e.getMessage());
+  }
+
+  private static byte[] paxEntry(byte[] records) {
+    return entry("PaxHeader", 'x', "", new String(records, StandardCharsets.UTF_8));
+  }
+
   private static void extract(byte[] tar, Path target) throws IOException {
     Tar.extract(new ByteArrayInputStream(tar), target, null, target);
   }

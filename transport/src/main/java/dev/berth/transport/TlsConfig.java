@@ -162,7 +162,10 @@ public final class TlsConfig {
     /**
      * Uses the caller's context for trust and client certificates; {@link #caCertificates} and
      * {@link #clientCertificate} are then ignored. Host-name verification and the TLS 1.2+ rule
-     * still apply.
+     * still apply. berth speaks TLS through {@link javax.net.ssl.SSLEngine}, so the context's key
+     * manager must be an {@link javax.net.ssl.X509ExtendedKeyManager} to send a client
+     * certificate (those of a {@link javax.net.ssl.KeyManagerFactory} are): the JDK never asks a
+     * plain {@link javax.net.ssl.X509KeyManager} for one over an engine.
      */
     public Builder sslContext(SSLContext context) {
       this.context = Objects.requireNonNull(context, "context");
