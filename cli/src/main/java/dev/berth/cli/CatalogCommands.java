@@ -202,7 +202,8 @@ final class CatalogCommands {
    * exit status, or the container's for an attach that streams until it exits; else 0.
    *
    * <p>The end of stdin is sent as {@code run -i} and {@code exec -i} send it: a half-close, or
-   * with a TTY a typed Ctrl-D (see {@link ContainerCommands#pumpStdin}).
+   * with a TTY a typed Ctrl-D (see {@link ContainerCommands#pumpStdin}); but not to a TTY container
+   * attached without stdin-once, whose shell a Ctrl-D would end: sending just stops.
    */
   private static int invokeRaw(Session s, Catalog catalog, CatalogOperation op, Map<String, Object> params, Object body)
       throws IOException {
@@ -217,9 +218,11 @@ final class CatalogCommands {
     // and what ends the stream: asked before hijacking
     Boolean tty = null;
     boolean waitForExit = false;
+    boolean stdinOnce = false;
     if (attach && target != null) {
       ContainerConfig c = containers.inspect(target).config();
       tty = c != null && Boolean.TRUE.equals(c.tty());
+      stdinOnce = c != null && Boolean.TRUE.equals(c.stdinOnce());
       boolean ownsStdin = truthy(params.get("stdin")) && c != null && Boolean.TRUE.equals(c.openStdin());
       // the attach ends when the process does, unless the end of our stdin ends it first (no StdinOnce)
       waitForExit = truthy(params.get("stream")) && (tty || !ownsStdin || Boolean.TRUE.equals(c.stdinOnce()));
@@ -230,7 +233,9 @@ final class CatalogCommands {
         : catalog.invokeRaw(s.client(), op.id(), params, body);
     try (raw) {
       s.closeOnInterrupt(raw);
-      ContainerCommands.pumpStdin(s, raw.output(), raw::closeOutput, Boolean.TRUE.equals(tty));
+      ContainerCommands.StdinEnd end = !Boolean.TRUE.equals(tty) ? ContainerCommands.StdinEnd.HALF_CLOSE
+          : attach && !stdinOnce ? ContainerCommands.StdinEnd.NOTHING : ContainerCommands.StdinEnd.TYPE_EOT;
+      ContainerCommands.pumpStdin(s, raw.output(), raw::closeOutput, end);
       String type = String.valueOf(raw.headers().first("Content-Type"));
       boolean multiplexed;
       if (type.startsWith("application/vnd.docker.multiplexed-stream")) {

@@ -250,6 +250,24 @@ final class ContainerCommands {
    * after a partial line), as a person at the terminal would, and the stream ends with the process.
    */
   static void pumpStdin(Session s, OutputStream stdin, HalfClose halfClose, boolean tty) {
+    pumpStdin(s, stdin, halfClose, tty ? StdinEnd.TYPE_EOT : StdinEnd.HALF_CLOSE);
+  }
+
+  /** What the end of this process's stdin becomes on the engine's side. */
+  enum StdinEnd {
+    /** A half-close: the process reads end-of-file. */
+    HALF_CLOSE,
+    /** A typed Ctrl-D, for a TTY (a half-close would end the whole stream). */
+    TYPE_EOT,
+    /**
+     * Nothing: sending stops and the stream stays open (an attach to a TTY container that did not
+     * ask for stdin once: a Ctrl-D would end its shell, as docker's attach never does).
+     */
+    NOTHING
+  }
+
+  /** {@link #pumpStdin(Session, OutputStream, HalfClose, boolean)} with the end chosen by the caller. */
+  static void pumpStdin(Session s, OutputStream stdin, HalfClose halfClose, StdinEnd end) {
     Thread pump = new Thread(() -> {
       try {
         byte[] buf = new byte[8192];
@@ -261,10 +279,10 @@ final class ContainerCommands {
             last = buf[n - 1];
           }
         }
-        if (tty) {
+        if (end == StdinEnd.TYPE_EOT) {
           stdin.write(last == '\n' ? new byte[] {EOT} : new byte[] {EOT, EOT});
           stdin.flush();
-        } else {
+        } else if (end == StdinEnd.HALF_CLOSE) {
           halfClose.run();
         }
       } catch (IOException | BerthException e) {

@@ -2,6 +2,7 @@ package dev.berth.cli;
 
 import static dev.berth.cli.SystemCommandsTest.label;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -152,6 +153,28 @@ class CatalogCommandsTest {
     Result ws = cli.run("invoke", "ContainerAttachWebsocket", "id=" + lives);
     assertEquals(2, ws.status(), ws.toString());
     assertTrue(ws.err().startsWith("berth: ContainerAttachWebsocket speaks WebSocket"), ws.err());
+  }
+
+  @Test
+  void invokeAttachToATerminalWithoutStdinOnceNeverTypesCtrlD(TestEngine engine) throws Exception {
+    Cli cli = Cli.at(engine.address());
+    // a Ctrl-D at the end of our stdin would end cat, print eof-seen and exit 7
+    String id = created(cli, engine, "\"OpenStdin\":true,\"Tty\":true,", "cat; echo eof-seen; exit 7");
+    java.util.concurrent.CompletableFuture<Result> attached = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> Cli.at(engine.address()).stdin("piped\n")
+            .run("invoke", "ContainerAttach", "id=" + id, "stream=1", "stdin=1", "stdout=1"));
+    long end = System.nanoTime() + 20_000_000_000L;
+    while (!cli.run("logs", id).out().contains("piped") && System.nanoTime() < end) {
+      Thread.sleep(50);
+    }
+    Thread.sleep(500); // room for a Ctrl-D to arrive and end cat, which must not happen
+    assertTrue(JSON.readTree(cli.run("inspect", id).out()).get(0).get("State").get("Running").asBoolean(),
+        cli.run("logs", id).out());
+    assertEquals(0, cli.run("invoke", "ContainerKill", "id=" + id).status());
+    Result r = attached.get(30, java.util.concurrent.TimeUnit.SECONDS); // the attach ends with the container
+    assertTrue(r.out().contains("piped"), r.toString());
+    assertFalse(r.out().contains("eof-seen"), r.toString());
+    assertEquals(137, r.status(), r.toString());
   }
 
   @Test
