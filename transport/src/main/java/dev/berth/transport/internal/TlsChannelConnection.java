@@ -54,6 +54,7 @@ final class TlsChannelConnection implements Connection, QuietReads {
   private final ReentrantLock sending = new ReentrantLock();
   private volatile boolean closed;
   private volatile boolean received; // application bytes arrived: early-refusal translation is over
+  private volatile long readTimeoutNanos; // what setReadTimeout gave: the bound on one read of the input (0: none)
   private Function<IOException, IOException> earlyRefusal; // null: none expected; set before publication
 
   // the reading thread's
@@ -333,7 +334,10 @@ final class TlsChannelConnection implements Connection, QuietReads {
 
   @Override
   public void setReadTimeout(Duration timeout) {
-    raw.setReadTimeout(timeout); // each read of the channel waits at most this long, as SSLSocket's do
+    // one read of the input waits at most this long in all (see In.read)
+    readTimeoutNanos = timeout.isZero() || timeout.isNegative() ? 0
+        : timeout.compareTo(Duration.ofDays(365)) > 0 ? 0 : timeout.toNanos();
+    raw.setReadTimeout(timeout);
   }
 
   @Override
@@ -443,10 +447,18 @@ final class TlsChannelConnection implements Connection, QuietReads {
         return 0;
       }
       int r;
+      // the read timeout bounds this whole read, not each read of the channel: a record that
+      // trickles in piece by piece must not outlast it (SlicedInput relies on that for deadlines)
+      long timeout = readTimeoutNanos;
+      long deadline = timeout > 0 ? System.nanoTime() + timeout : 0;
       try {
-        r = fill(0, false);
+        r = fill(deadline == 0 && timeout > 0 ? 1 : deadline, false);
       } catch (IOException e) {
         throw closed ? closedException(e) : translate(e);
+      } finally {
+        if (timeout > 0) {
+          raw.setReadTimeout(Duration.ofNanos(timeout)); // fill narrowed it to what was left
+        }
       }
       if (closed) {
         // a read blocked while another thread closed: whatever it got, a closed connection fails reads

@@ -260,6 +260,36 @@ class TlsConnectionTest {
     assertArrayEquals(payload, got.toByteArray());
   }
 
+  @Test
+  void theReadTimeoutBoundsAWholeReadNotEachPieceOfARecord() throws Exception {
+    byte[] payload = new byte[3000]; // 75 pieces 30 ms apart: about 2.3 s for the record
+    new Random(7).nextBytes(payload);
+    AtomicBoolean trickle = new AtomicBoolean();
+    int port = server("TLSv1.3", true, s -> {
+      s.startHandshake();
+      s.getInputStream().read();
+      trickle.set(true);
+      s.getOutputStream().write(payload);
+      s.getOutputStream().flush();
+      s.getInputStream().read();
+    });
+    Connection c = dial(client, trickleProxy(port, trickle));
+    c.output().write('g');
+    c.output().flush();
+    // each piece comes well within 300 ms, the whole record does not: the first read times out
+    c.setReadTimeout(Duration.ofMillis(300));
+    assertThrows(SocketTimeoutException.class, () -> c.input().read(new byte[512]));
+    c.setReadTimeout(Duration.ofSeconds(30));
+    ByteArrayOutputStream got = new ByteArrayOutputStream();
+    byte[] buf = new byte[512];
+    while (got.size() < payload.length) {
+      int n = c.input().read(buf);
+      assertTrue(n > 0, "no end of stream before the payload is complete");
+      got.write(buf, 0, n);
+    }
+    assertArrayEquals(payload, got.toByteArray(), "the timed-out read lost nothing");
+  }
+
   /** Relays to {@code port}; once {@code trickle} is set, passes the server's bytes 40 at a time, 30 ms apart. */
   private int trickleProxy(int port, AtomicBoolean trickle) throws IOException {
     ServerSocket proxy = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
