@@ -147,6 +147,11 @@ final class TlsChannelConnection implements Connection, QuietReads {
     return engine;
   }
 
+  /** The bytes its two receive buffers hold room for (what an idle connection keeps). For tests. */
+  int receiveBufferCapacity() {
+    return netIn.capacity() + appIn.capacity();
+  }
+
   /**
    * Reads and unwraps until application bytes are buffered (1) or the engine ended its side (-1);
    * during the handshake ({@code handshaking}), until the engine wants to do something other than
@@ -200,7 +205,8 @@ final class TlsChannelConnection implements Connection, QuietReads {
             throw new SocketTimeoutException("read from " + endpoint + " timed out");
           }
           raw.setReadTimeout(Duration.ofNanos(left));
-        } else if (!handshaking && netIn.position() == 0) {
+        }
+        if (!handshaking && netIn.position() == 0) {
           // nothing buffered (appIn is all handed out): this may be a long wait, hold little while it lasts
           appIn = EMPTY;
           if (netIn.capacity() > SMALL) {

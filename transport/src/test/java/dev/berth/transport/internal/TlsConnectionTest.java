@@ -614,6 +614,9 @@ class TlsConnectionTest {
     assertArrayEquals(payload, got);
     c.setReadTimeout(Duration.ofMillis(50));
     assertThrows(SocketTimeoutException.class, () -> c.input().read(), "nothing more, and no stale bytes");
+    // the 16 KiB records grew the buffers; waiting idle, the connection holds small ones again
+    assertTrue(((TlsChannelConnection) c).receiveBufferCapacity() <= 4096,
+        "idle receive buffers: " + ((TlsChannelConnection) c).receiveBufferCapacity() + " bytes");
     done.countDown();
   }
 }
