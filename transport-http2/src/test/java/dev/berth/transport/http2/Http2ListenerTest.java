@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -176,18 +175,7 @@ class Http2ListenerTest {
       InputStream in = held.body().stream();
       assertTrue(in.read() >= 0);
       H2Rig.reloadNginx(); // only our own nginx (scripts/nginx-up's): its old worker sends GOAWAY, then closes
-      CompletableFuture<IOException> reader = CompletableFuture.supplyAsync(() -> {
-        try {
-          byte[] b = new byte[4096];
-          while (in.read(b) >= 0) {
-            // until the old worker closes the connection (worker_shutdown_timeout)
-          }
-          return null;
-        } catch (IOException e) {
-          return e;
-        }
-      });
-      IOException failure = reader.get(30, TimeUnit.SECONDS);
+      IOException failure = H2Rig.readUntilFailure(in);
       assertInstanceOf(Http2StreamException.class, failure);
       assertTrue(rec.closed.await(30, TimeUnit.SECONDS), "the old connection's close is told: " + rec.events);
       assertTrue(rec.events.contains("failed Http2StreamException"), rec.events.toString());
