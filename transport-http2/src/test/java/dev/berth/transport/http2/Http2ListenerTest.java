@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.client.EngineClient;
+import dev.berth.containers.AttachedStream;
+import dev.berth.containers.ContainerService;
 import dev.berth.testkit.EngineTest;
 import dev.berth.testkit.TestEngine;
 import dev.berth.transport.Endpoint;
 import dev.berth.transport.Request;
 import dev.berth.transport.Response;
 import dev.berth.transport.TransportListener;
+import dev.berth.types.exec.ExecCreateRequest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -245,6 +250,38 @@ class Http2ListenerTest {
           "head 200", "bodyEnded 2 true"), seen.subList(2, seen.size()), "then the HTTP/1.1 doer's own: " + seen);
       assertTrue(rec.closed.await(10, TimeUnit.SECONDS), "the connection ALPN gave http/1.1 is closed: " + rec.events);
       assertEquals(1, rec.count("released"), "the HTTP/1.1 connection went back to its pool: " + rec.events);
+    }
+  }
+
+  @Test
+  void aRawCallGoesOverTheDefaultHttp1DoerAndIsToldToTheSameListener(TestEngine engine) throws Exception {
+    Recorder rec = new Recorder(false);
+    Endpoint endpoint = H2Rig.endpoint(H2Rig.Mode.TLS);
+    String sleeper = engine.createContainer("sleep", "60");
+    engine.start(sleeper);
+    // no http1(...): the doer's own HTTP/1.1 doer (same TLS listener; nginx speaks HTTP/1.1 there
+    // to a client without ALPN h2) carries the raw call, and tells rec
+    try (Http2Doer h2 = Http2Doer.builder(endpoint).tls(H2Rig.tls()).listener(rec).build();
+         EngineClient client = EngineClient.builder(h2).build()) {
+      ContainerService containers = ContainerService.create(client);
+      String exec = containers.execCreate(sleeper, ExecCreateRequest.builder()
+          .cmd("echo", "raw").attachStdout(true).attachStderr(true).build());
+      List<String> beforeRaw = rec.callerEvents();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try (AttachedStream session = containers.execStart(exec)) {
+        session.output().copyTo(out, new ByteArrayOutputStream());
+      }
+      assertEquals("raw\n", out.toString(StandardCharsets.UTF_8));
+      List<String> all = rec.callerEvents();
+      assertEquals("dialStart " + endpoint, beforeRaw.get(0), "the API calls before went over HTTP/2: " + beforeRaw);
+      List<String> raw = all.subList(beforeRaw.size(), all.size());
+      int dial = raw.indexOf("dialStart " + endpoint.dialer(H2Rig.tls()));
+      assertTrue(dial >= 0, "the raw call dialed a connection: " + raw);
+      assertEquals(List.of("dialEnd", "acquired reused=false", "sent", "head 101"), raw.subList(dial + 1, dial + 5),
+          "and was told as an HTTP/1.1 exchange switching protocols: " + raw);
+      assertEquals(1, h2.stats().dialedConnections(), "the raw call opened no HTTP/2 connection");
+    } finally {
+      engine.remove(sleeper);
     }
   }
 }
