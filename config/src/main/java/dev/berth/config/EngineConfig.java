@@ -9,6 +9,7 @@ import dev.berth.transport.Endpoint;
 import dev.berth.transport.Doer;
 import dev.berth.transport.DoerProvider;
 import dev.berth.transport.Http1Doer;
+import dev.berth.transport.TransportListener;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -231,12 +232,27 @@ public final class EngineConfig {
    *     {@link DoerProvider} on the path serves
    */
   public EngineClient connect() {
+    return connect(TransportListener.NONE);
+  }
+
+  /**
+   * As {@link #connect()}, with {@code listener} told about dialing, connections and each
+   * exchange in the doer (HTTP/1.1, or the {@link #httpVersion()} asked for), e.g.
+   * {@code BerthTransportMetrics} from {@code berth-tracing-micrometer}.
+   *
+   * @throws NoEngineFoundException when probing finds nothing
+   * @throws UnsupportedOperationException as {@link #connect()}, or when the {@link DoerProvider}
+   *     serving {@link #httpVersion()} cannot tell a listener
+   * @throws ConfigurationException when the TLS files cannot be used
+   */
+  public EngineClient connect(TransportListener listener) {
+    Objects.requireNonNull(listener, "listener");
     Doer doer;
     if (httpVersion == null) {
-      doer = Http1Doer.of(dialer());
+      doer = Http1Doer.builder(dialer()).listener(listener).build();
     } else {
       EngineConfig c = locate();
-      doer = provider(httpVersion).doer(c.endpoint, c.tls == null ? null : TlsWiring.config(c.tls));
+      doer = provider(httpVersion).doer(c.endpoint, c.tls == null ? null : TlsWiring.config(c.tls), listener);
     }
     return EngineClient.builder(doer).ownsDoer(true).apiVersion(apiVersion).build();
   }

@@ -16,6 +16,7 @@ import dev.berth.testkit.peer.MisbehavingPeer;
 import dev.berth.testkit.TestEngines;
 import dev.berth.transport.Endpoint;
 import dev.berth.transport.Request;
+import dev.berth.transport.TransportListener;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +46,21 @@ class EngineConnectTest {
     try (EngineClient client = Engines.connect(env("DOCKER_HOST", TestEngines.dockerHost()), home)) {
       assertNotNull(client.ping().apiVersion());
     }
+  }
+
+  @Test
+  void aListenerGivenToConnectHearsTheDialAndTheExchange() {
+    List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    TransportListener listener = new TransportListener() {
+      @Override public void dialStart(Request r, String endpoint) { events.add("dialStart " + endpoint); }
+      @Override public void responseHeadReceived(Request r, int status) { events.add("head " + status); }
+    };
+    EngineConfig config = Engines.resolve(env("DOCKER_HOST", TestEngines.dockerHost()), home);
+    try (EngineClient client = config.connect(listener)) {
+      assertNotNull(client.ping().apiVersion());
+    }
+    assertEquals(List.of("dialStart unix://" + engineSocket(), "head 200"), events);
+    assertThrows(NullPointerException.class, () -> config.connect(null));
   }
 
   @Test

@@ -21,4 +21,19 @@ public interface DoerProvider {
    * @throws IllegalArgumentException when the endpoint cannot be served
    */
   Doer doer(Endpoint endpoint, TlsConfig tls);
+
+  /**
+   * As {@link #doer(Endpoint, TlsConfig)}, telling {@code listener} what happens in the doer.
+   * The default serves {@link TransportListener#NONE} only; providers whose doers take a
+   * listener override it.
+   *
+   * @throws UnsupportedOperationException when this provider's doers cannot tell a listener
+   */
+  default Doer doer(Endpoint endpoint, TlsConfig tls, TransportListener listener) {
+    if (java.util.Objects.requireNonNull(listener, "listener") != TransportListener.NONE) {
+      throw new UnsupportedOperationException("the HTTP/" + httpVersion() + " provider " + getClass().getName()
+          + " cannot tell a TransportListener");
+    }
+    return doer(endpoint, tls);
+  }
 }

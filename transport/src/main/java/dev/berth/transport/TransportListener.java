@@ -4,7 +4,9 @@ import java.io.IOException;
 
 /**
  * Told what happens inside a transport, for metrics, tracing and debugging: dialing, the pool,
- * the exchange. Set one on {@link Http1Doer.Builder#listener}; other doers may tell a subset.
+ * the exchange. Set one on {@link Http1Doer.Builder#listener} (or on {@code Http2Doer}'s builder in
+ * {@code berth-transport-http2}, which gives the events their HTTP/2 meaning); other doers may
+ * tell a subset.
  * Every method has an empty default, so an implementation overrides what it needs.
  *
  * <p>Methods run on the thread doing the work, inside the call: they must be quick, must not

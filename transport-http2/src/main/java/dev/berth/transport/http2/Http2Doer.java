@@ -8,6 +8,8 @@ import dev.berth.transport.RawStream;
 import dev.berth.transport.Request;
 import dev.berth.transport.Response;
 import dev.berth.transport.TlsConfig;
+import dev.berth.transport.TransportListener;
+import dev.berth.transport.http2.internal.GuardedListener;
 import dev.berth.transport.http2.internal.H2Engine;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,6 +51,9 @@ import java.util.Objects;
  * half-close, which HTTP/2 lacks: they go over a connection of their own from the HTTP/1.1 doer
  * to the same endpoint (see {@link Builder#http1}).
  *
+ * <p>Observability: {@link Builder#listener} tells a {@link TransportListener} about dials,
+ * streams and connections; {@link #stats()} gives gauges.
+ *
  * <p>{@link #close()} refuses new calls; responses already handed out stay readable, and the
  * connections and event loop threads go away once the last of them is closed (at once when none
  * is open).
@@ -89,16 +94,17 @@ public final class Http2Doer implements Doer {
       default:
         throw new IllegalArgumentException("HTTP/2 needs a unix://, tcp://, http:// or https:// endpoint, not " + e);
     }
+    TransportListener listener = GuardedListener.of(b.listener);
     Doer h1 = b.http1;
     if (h1 == null) {
       Dialer d = tls != null ? e.dialer(tls) : e.dialer();
       h1 = Http1Doer.builder(d).connectTimeout(b.connectTimeout).readTimeout(b.readTimeout)
-          .callTimeout(b.callTimeout).build();
+          .callTimeout(b.callTimeout).listener(listener).build();
     }
     this.http1 = h1;
     // last: the event loop group holds a selector from here on
     this.engine = new H2Engine(socket, e.host(), e.port(), tls, endpoint, b.connectTimeout, b.readTimeout,
-        b.callTimeout, b.streamWindow, b.connectionWindow, b.ioThreads);
+        b.callTimeout, b.streamWindow, b.connectionWindow, b.ioThreads, listener);
   }
 
   /**
@@ -181,6 +187,7 @@ public final class Http2Doer implements Doer {
     private int streamWindow = 256 * 1024;
     private int connectionWindow = 32 * 1024 * 1024;
     private int ioThreads = 1;
+    private TransportListener listener = TransportListener.NONE;
 
     private Builder(Endpoint endpoint) {
       this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -201,6 +208,24 @@ public final class Http2Doer implements Doer {
      */
     public Builder http1(Doer http1) {
       this.http1 = Objects.requireNonNull(http1, "http1");
+      return this;
+    }
+
+    /**
+     * Tells {@code listener} what happens (default none), with these HTTP/2 meanings: a dial
+     * (start, end or failure) for each new connection, TLS handshake and ALPN included;
+     * {@code connectionAcquired} when a call's stream is opened, {@code reused} unless this call
+     * dialed its connection; {@code connectionReleased} when a stream closes;
+     * {@code connectionClosed} when a connection goes (GOAWAY, closed by the peer, or this doer
+     * closed); then {@code requestSent}, {@code responseHeadReceived}, {@code bodyEnded} and
+     * {@code callFailed} as for HTTP/1.1. {@code connectionEvicted} is never told: HTTP/2 keeps
+     * no pool of idle connections. Events come from the calling thread or the event loop,
+     * so they must be quick; an exception a listener throws is logged once and ignored, never
+     * failing a call. The default HTTP/1.1 doer (ALPN fallback, raw calls) tells the same
+     * listener; one set with {@link #http1} keeps its own.
+     */
+    public Builder listener(TransportListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

@@ -102,6 +102,25 @@ final class H2Rig {
     return ids;
   }
 
+  /**
+   * Reads {@code in} on another thread until it ends: the failure that ended it, or null at EOF;
+   * waits at most 30 s (a stream that outlives a reload's worker_shutdown_timeout is a bug).
+   */
+  static IOException readUntilFailure(java.io.InputStream in) throws Exception {
+    java.util.concurrent.CompletableFuture<IOException> reader = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        byte[] b = new byte[4096];
+        while (in.read(b) >= 0) {
+          // until the old worker closes the connection after worker_shutdown_timeout
+        }
+        return null;
+      } catch (IOException e) {
+        return e;
+      }
+    });
+    return reader.get(30, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
   /** Reloads OUR nginx (scripts/nginx-up's instance): its old worker sends GOAWAY and drains. */
   static void reloadNginx() throws IOException, InterruptedException {
     long pid = Long.parseLong(Files.readString(nginxDir().resolve("nginx.pid")).trim());

@@ -12,6 +12,7 @@ import dev.berth.testkit.EngineTest;
 import dev.berth.transport.Endpoint;
 import dev.berth.transport.TlsConfig;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,20 @@ class Http2DiscoveryTest {
       assertTrue(client.ping().apiVersion() != null);
       assertEquals(1, ((Http2Doer) client.doer()).stats().dialedConnections());
     }
+  }
+
+  @Test
+  void aListenerGivenToConnectHearsTheHttp2Dial() {
+    Endpoint unix = H2Rig.endpoint(H2Rig.Mode.UNIX);
+    EngineConfig c = Engines.resolve(Map.of("DOCKER_HOST", unix.toString(), "BERTH_HTTP_VERSION", "2"), home);
+    Http2ListenerTest.Recorder rec = new Http2ListenerTest.Recorder(false);
+    try (EngineClient client = c.connect(rec)) {
+      assertInstanceOf(Http2Doer.class, client.doer());
+      assertTrue(client.ping().apiVersion() != null);
+    }
+    assertEquals(List.of("dialStart " + unix, "dialEnd", "acquired reused=false", "sent", "head 200"),
+        rec.callerEvents().subList(0, 5));
+    assertEquals(1, rec.count("closed"), "closing the client closed the doer and its connection: " + rec.events);
   }
 
   @Test

@@ -143,18 +143,7 @@ class Http2MultiplexTest {
       InputStream in = ticking.body().stream();
       assertTrue(in.read(new byte[64]) > 0);
       H2Rig.reloadNginx(); // only our own nginx: scripts/nginx-up's
-      CompletableFuture<Throwable> reader = CompletableFuture.supplyAsync(() -> {
-        try {
-          byte[] b = new byte[1024];
-          while (in.read(b) >= 0) {
-            // ticks until the old worker closes the connection after worker_shutdown_timeout
-          }
-          return null;
-        } catch (IOException e) {
-          return e;
-        }
-      });
-      Throwable failure = reader.get(30, TimeUnit.SECONDS);
+      Throwable failure = H2Rig.readUntilFailure(in); // ticks until the old worker closes the connection
       assertInstanceOf(Http2StreamException.class, failure, "the stream's end is a typed failure, not EOF");
       ticking.close();
       try (Response r = doer.send(Request.get("/_ping").build())) {

@@ -2,8 +2,10 @@
  * Micrometer observations and meters for berth: an {@link io.micrometer.observation.Observation}
  * per request ({@link dev.berth.tracing.micrometer.BerthObservations}, timer
  * {@code berth.client.requests} with a {@code DefaultMeterObservationHandler}), a gauge of open
- * streams, the connection pool's meters ({@link dev.berth.tracing.micrometer.BerthPoolMetrics})
- * and a connect timer ({@link dev.berth.tracing.micrometer.BerthTransportMetrics}). (One
+ * streams, the connection pool's meters ({@link dev.berth.tracing.micrometer.BerthPoolMetrics}),
+ * an HTTP/2 doer's ({@link dev.berth.tracing.micrometer.BerthHttp2Metrics}, with
+ * {@code berth-transport-http2} on the path) and a connect timer
+ * ({@link dev.berth.tracing.micrometer.BerthTransportMetrics}). (One
  * {@code System.Logger} line per call needs no Micrometer: {@link dev.berth.transport.LoggingDoer}.)
  *
  * <p>The recipe; the observing doer goes outermost, directly under the client, so it sees the

@@ -7,6 +7,7 @@ import dev.berth.transport.Request;
 import dev.berth.transport.RequestBody;
 import dev.berth.transport.Response;
 import dev.berth.transport.TlsConfig;
+import dev.berth.transport.TransportListener;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -85,6 +86,7 @@ public final class H2Engine {
   private final int streamWindow;
   private final int connectionWindow;
   private final EventLoopGroup group;
+  private final TransportListener listener;
   private final List<H2Connection> connections = new CopyOnWriteArrayList<>();
   private final AtomicInteger openExchanges = new AtomicInteger();
   private final AtomicLong connectionIds = new AtomicLong();
@@ -102,9 +104,12 @@ public final class H2Engine {
   /**
    * @param unixSocket the socket path for h2c over a Unix socket, or null for TCP to host:port
    * @param tls TLS settings for h2 via ALPN, or null for h2c with prior knowledge
+   * @param listener told about dials, streams and connections; guarded (it must not throw)
    */
   public H2Engine(Path unixSocket, String host, int port, TlsConfig tls, String endpoint, Duration connectTimeout,
-      Duration readTimeout, Duration callTimeout, int streamWindow, int connectionWindow, int ioThreads) {
+      Duration readTimeout, Duration callTimeout, int streamWindow, int connectionWindow, int ioThreads,
+      TransportListener listener) {
+    this.listener = listener;
     this.address = unixSocket != null ? UnixDomainSocketAddress.of(unixSocket) : InetSocketAddress.createUnresolved(host, port);
     this.host = host;
     this.port = port;
@@ -163,6 +168,15 @@ public final class H2Engine {
    * HTTP/1.1 by ALPN: the caller then uses its HTTP/1.1 doer.
    */
   public Response send(Request request) throws IOException {
+    try {
+      return exchange(request);
+    } catch (IOException e) {
+      listener.callFailed(request, e);
+      throw e;
+    }
+  }
+
+  private Response exchange(Request request) throws IOException {
     if (closed) {
       throw new IllegalStateException("the HTTP/2 doer for " + endpoint + " is closed");
     }
@@ -182,11 +196,13 @@ public final class H2Engine {
     boolean retried = false;
     int refusals = 0;
     while (true) {
-      H2Connection conn = connection(request, deadline, token);
+      boolean[] dialedHere = new boolean[1];
+      H2Connection conn = connection(request, deadline, token, dialedHere);
       if (conn == null) {
         return null;
       }
-      H2Exchange ex = new H2Exchange(request, endpoint, Math.max(streamWindow, CHUNK), bodyRead.isZero() ? 0 : bodyRead.toNanos());
+      H2Exchange ex = new H2Exchange(request, endpoint, Math.max(streamWindow, CHUNK), bodyRead.isZero() ? 0 : bodyRead.toNanos(),
+          listener);
       Http2StreamChannel ch;
       try {
         ch = open(conn, ex, request);
@@ -194,6 +210,7 @@ public final class H2Engine {
         release(conn);
         throw e;
       }
+      listener.connectionAcquired(request, endpoint, !dialedHere[0]);
       boolean ok = false;
       try {
         if (token != null) {
@@ -218,6 +235,7 @@ public final class H2Engine {
             body.writeTo(out);
           }
         }
+        listener.requestSent(request);
         long headDeadline = deadline;
         if (!read.isZero()) {
           long byRead = System.nanoTime() + read.toNanos();
@@ -241,6 +259,8 @@ public final class H2Engine {
           throw e;
         }
         ok = true;
+        ex.handOut();
+        listener.responseHeadReceived(request, ex.status());
         return ex;
       } finally {
         if (!ok) {
@@ -294,6 +314,7 @@ public final class H2Engine {
     openExchanges.incrementAndGet();
     ch.closeFuture().addListener(done -> {
       release(conn);
+      listener.connectionReleased(endpoint);
       if (openExchanges.decrementAndGet() == 0 && closed) {
         shutdown();
       }
@@ -404,9 +425,11 @@ public final class H2Engine {
    * The connection for a new stream with a slot taken for it (so that it is not closed as
    * drained meanwhile; {@link #release} frees it), dialing when needed; null when ALPN chose
    * HTTP/1.1. One call dials at a time, outside the lock; the others wait for that dial within
-   * their own deadline and cancel token, and dial themselves when it failed.
+   * their own deadline and cancel token, and dial themselves when it failed. Sets
+   * {@code dialedHere[0]} when this call dialed the connection returned.
    */
-  private H2Connection connection(Request request, long deadline, CancelToken token) throws IOException {
+  private H2Connection connection(Request request, long deadline, CancelToken token, boolean[] dialedHere)
+      throws IOException {
     while (true) {
       CompletableFuture<Void> inProgress;
       CompletableFuture<Void> mine = null;
@@ -436,7 +459,7 @@ public final class H2Engine {
       H2Connection c = null;
       boolean kept = false;
       try {
-        c = dial(request, deadline, token);
+        c = dialTold(request, deadline, token);
       } finally {
         lock.lock();
         try {
@@ -458,8 +481,24 @@ public final class H2Engine {
         c.close();
         throw new IllegalStateException("the HTTP/2 doer for " + endpoint + " is closed");
       }
+      dialedHere[0] = true;
       return c;
     }
+  }
+
+  /** {@link #dial}, told to the listener: start, then end or failure. */
+  private H2Connection dialTold(Request request, long deadline, CancelToken token) throws IOException {
+    listener.dialStart(request, endpoint);
+    long start = System.nanoTime();
+    H2Connection c;
+    try {
+      c = dial(request, deadline, token);
+    } catch (IOException e) {
+      listener.dialFailed(request, endpoint, System.nanoTime() - start, e);
+      throw e;
+    }
+    listener.dialEnd(request, endpoint, System.nanoTime() - start);
+    return c;
   }
 
   /** Waits for another call's dial to end, within this call's deadline and cancel token. */
@@ -623,6 +662,7 @@ public final class H2Engine {
         throw new IOException("TLS handshake with " + endpoint + " failed: " + c.getMessage(), c);
       }
       dialed.incrementAndGet();
+      ch.closeFuture().addListener(x -> listener.connectionClosed(endpoint));
       if (ready.getNow() == Protocol.HTTP1) {
         negotiated = Protocol.HTTP1;
         return null; // closed below: the HTTP/1.1 doer dials its own connections

@@ -6,6 +6,7 @@ import dev.berth.transport.Headers;
 import dev.berth.transport.Request;
 import dev.berth.transport.Response;
 import dev.berth.transport.ResponseBody;
+import dev.berth.transport.TransportListener;
 import dev.berth.transport.http2.Http2StreamException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
@@ -44,6 +45,7 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
   private final int highWater;
   private final long readTimeoutNanos;
   private final Body body = new Body();
+  private final TransportListener listener;
   /** Counted down once the engine has accounted for the closed stream. */
   final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
 
@@ -66,8 +68,13 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
   private IOException failure;
   private Headers headers;
   private CancelToken.Registration registration;
+  private boolean handedOut; // the caller got this response: its body's end is told to the listener
+  private boolean endTold; // bodyEnded was told
+  private boolean failTold; // callFailed was told for a failed body read
+  private long bytesRead;
 
-  H2Exchange(Request request, String endpoint, int highWater, long readTimeoutNanos) {
+  H2Exchange(Request request, String endpoint, int highWater, long readTimeoutNanos, TransportListener listener) {
+    this.listener = listener;
     this.request = request;
     this.endpoint = endpoint;
     this.highWater = highWater;
@@ -81,6 +88,37 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
     } finally {
       lock.unlock();
     }
+  }
+
+  /** The engine hands this response to the caller: from now on, how its body ends is told. */
+  void handOut() {
+    lock.lock();
+    try {
+      handedOut = true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Whether the end of the body is to be told now: once, and only for a response handed out.
+   * Called with {@link #lock} held; the listener itself is called after unlocking.
+   */
+  private boolean tellEndLocked() {
+    if (!handedOut || endTold) {
+      return false;
+    }
+    endTold = true;
+    return true;
+  }
+
+  /** As {@link #tellEndLocked}, for the first failed read of the body. */
+  private boolean tellFailureLocked() {
+    if (!handedOut || failTold) {
+      return false;
+    }
+    failTold = true;
+    return true;
   }
 
   void registration(CancelToken.Registration r) {
@@ -305,12 +343,18 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
   public void close() {
     Http2StreamChannel ch;
     CancelToken.Registration r;
+    boolean tell;
+    boolean complete;
+    long read;
     lock.lock();
     try {
       if (closed) {
         return;
       }
       closed = true;
+      tell = tellEndLocked();
+      complete = ended && queue.isEmpty() && failure == null;
+      read = bytesRead;
       for (ByteBuf b : queue) {
         b.release();
       }
@@ -324,6 +368,9 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
     }
     if (r != null) {
       r.remove();
+    }
+    if (tell) {
+      listener.bodyEnded(request, read, complete);
     }
     if (ch != null) {
       ch.close();
@@ -413,6 +460,9 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
       }
       Http2StreamChannel pull = null;
       int n;
+      boolean tell = false;
+      IOException failed = null;
+      long read;
       lock.lock();
       try {
         long deadline = readTimeoutNanos == 0 ? 0 : System.nanoTime() + readTimeoutNanos;
@@ -424,30 +474,56 @@ final class H2Exchange extends ChannelInboundHandlerAdapter implements Response,
             break;
           }
           if (failure != null) {
-            throw failure;
+            tell = tellFailureLocked();
+            failed = failure;
+            break;
           }
           if (ended) {
-            return -1;
+            tell = tellEndLocked();
+            break;
           }
           if (!readPending) {
             readPending = true;
             channel.read();
           }
-          waitLocked(deadline, "no data within the read timeout", "reading the body");
+          try {
+            waitLocked(deadline, "no data within the read timeout", "reading the body");
+          } catch (IOException e) {
+            tell = tellFailureLocked();
+            failed = e;
+            break;
+          }
         }
-        ByteBuf first = queue.peek();
-        n = Math.min(len, first.readableBytes());
-        first.readBytes(b, off, n);
-        if (!first.isReadable()) {
-          queue.poll().release();
-        }
-        buffered -= n;
-        if (!readPending && !ended && failure == null && buffered < highWater / 2) {
-          readPending = true;
-          pull = channel;
+        if (failed != null || queue.isEmpty()) {
+          n = -1;
+          read = bytesRead;
+        } else {
+          ByteBuf first = queue.peek();
+          n = Math.min(len, first.readableBytes());
+          first.readBytes(b, off, n);
+          if (!first.isReadable()) {
+            queue.poll().release();
+          }
+          buffered -= n;
+          bytesRead += n;
+          read = bytesRead;
+          if (!readPending && !ended && failure == null && buffered < highWater / 2) {
+            readPending = true;
+            pull = channel;
+          }
         }
       } finally {
         lock.unlock();
+      }
+      if (tell) {
+        if (failed != null) {
+          listener.callFailed(request, failed);
+        } else {
+          listener.bodyEnded(request, read, true);
+        }
+      }
+      if (failed != null) {
+        throw failed;
       }
       if (pull != null) {
         pull.read();
