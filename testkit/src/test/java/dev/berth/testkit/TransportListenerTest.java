@@ -121,4 +121,36 @@ class TransportListenerTest {
       assertTrue(rec.events.stream().noneMatch(e -> e.startsWith("failed")), rec.events.toString());
     }
   }
+
+  @Test
+  void aListenerThatThrowsNeverFailsTheCallAndStillHearsEveryEvent(TestEngine engine) throws IOException {
+    Recorder rec = new Recorder();
+    TransportListener throwing = new TransportListener() {
+      @Override public void dialStart(Request r, String e) { rec.dialStart(r, e); throw new IllegalStateException("boom"); }
+      @Override public void dialEnd(Request r, String e, long n) { rec.dialEnd(r, e, n); throw new IllegalStateException("boom"); }
+      @Override public void connectionAcquired(Request r, String e, boolean reused) {
+        rec.connectionAcquired(r, e, reused);
+        throw new IllegalStateException("boom");
+      }
+      @Override public void connectionReleased(String e) { rec.connectionReleased(e); throw new IllegalStateException("boom"); }
+      @Override public void requestSent(Request r) { rec.requestSent(r); throw new IllegalStateException("boom"); }
+      @Override public void responseHeadReceived(Request r, int s) { rec.responseHeadReceived(r, s); throw new IllegalStateException("boom"); }
+      @Override public void bodyEnded(Request r, long b, boolean c) { rec.bodyEnded(r, b, c); throw new IllegalStateException("boom"); }
+    };
+    Endpoint endpoint = Endpoint.parse(engine.address());
+    try (Http1Doer doer = Http1Doer.builder(endpoint.dialer()).listener(throwing).build()) {
+      for (int i = 0; i < 2; i++) {
+        try (Response r = doer.send(Request.get("/_ping").build())) {
+          assertEquals("OK", new String(r.body().bytes(100)));
+        }
+      }
+      assertEquals(List.of("dialStart " + endpoint.dialer(), "dialEnd", "acquired reused=false", "sent", "head 200",
+          "bodyEnded 2 true", "released",
+          "acquired reused=true", "sent", "head 200", "bodyEnded 2 true", "released"), rec.events);
+    }
+    assertSame(TransportListener.NONE, TransportListener.guarded(TransportListener.NONE));
+    TransportListener guarded = TransportListener.guarded(throwing);
+    assertSame(guarded, TransportListener.guarded(guarded));
+    assertThrows(NullPointerException.class, () -> TransportListener.guarded(null));
+  }
 }

@@ -146,7 +146,7 @@ public final class Http1Doer implements Doer {
      * {@link TransportListener} for what it may and may not do.
      */
     public Builder listener(TransportListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
+      this.listener = TransportListener.guarded(listener);
       return this;
     }
 

@@ -9,8 +9,9 @@ import java.io.IOException;
  * tell a subset.
  * Every method has an empty default, so an implementation overrides what it needs.
  *
- * <p>Methods run on the thread doing the work, inside the call: they must be quick, must not
- * block and must not throw (an exception would fail the call). The same {@link Request} instance
+ * <p>Methods run on the thread doing the work, inside the call: they must be quick and must not
+ * block. The built-in doers call a listener through {@link #guarded}: one that throws never fails
+ * the call (the first exception is logged at WARNING, the rest dropped). The same {@link Request} instance
  * the doer was given is passed on, so a listener may correlate events by identity. Endpoints are
  * given as the dialer describes them ({@code unix:///var/run/docker.sock}, {@code tcp://host:2376}).
  * A doer with no listener pays nothing for this interface.
@@ -19,6 +20,17 @@ public interface TransportListener {
 
   /** The no-op listener. */
   TransportListener NONE = new TransportListener() { };
+
+  /**
+   * {@code listener} made safe to call from inside a transport: an exception it throws is dropped
+   * (the first one logged at WARNING, logger {@code dev.berth.transport}, naming the listener's
+   * class and never the request), so a faulty listener never fails a call. The built-in doers
+   * apply this to the listener they are given; a user-written doer may do the same.
+   * {@link #NONE} and an already guarded listener come back as they are.
+   */
+  static TransportListener guarded(TransportListener listener) {
+    return dev.berth.transport.internal.GuardedListener.of(java.util.Objects.requireNonNull(listener, "listener"));
+  }
 
   /** A new connection is being dialed for {@code request}. */
   default void dialStart(Request request, String endpoint) {}

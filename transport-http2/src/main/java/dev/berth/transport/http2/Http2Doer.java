@@ -9,7 +9,6 @@ import dev.berth.transport.Request;
 import dev.berth.transport.Response;
 import dev.berth.transport.TlsConfig;
 import dev.berth.transport.TransportListener;
-import dev.berth.transport.http2.internal.GuardedListener;
 import dev.berth.transport.http2.internal.H2Engine;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -94,7 +93,7 @@ public final class Http2Doer implements Doer {
       default:
         throw new IllegalArgumentException("HTTP/2 needs a unix://, tcp://, http:// or https:// endpoint, not " + e);
     }
-    TransportListener listener = GuardedListener.of(b.listener);
+    TransportListener listener = TransportListener.guarded(b.listener);
     Doer h1 = b.http1;
     if (h1 == null) {
       Dialer d = tls != null ? e.dialer(tls) : e.dialer();

@@ -1,4 +1,4 @@
-package dev.berth.transport.http2.internal;
+package dev.berth.transport.internal;
 
 import dev.berth.transport.Request;
 import dev.berth.transport.TransportListener;
@@ -8,11 +8,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Passes events on to a user's {@link TransportListener}, so that one that throws never fails a
- * call or upsets the event loop: the exception is dropped, and the first one is logged (WARNING,
- * logger {@code dev.berth.transport.http2}) with the listener's class, never the request.
+ * call or upsets an event loop: the exception is dropped, and the first one is logged (WARNING,
+ * logger {@code dev.berth.transport}) with the listener's class, never the request. Made by
+ * {@link TransportListener#guarded}.
  */
 public final class GuardedListener implements TransportListener {
-  private static final System.Logger LOG = System.getLogger("dev.berth.transport.http2");
+  private static final System.Logger LOG = System.getLogger("dev.berth.transport");
 
   private final TransportListener delegate;
   private final AtomicBoolean warned = new AtomicBoolean();
