@@ -9,14 +9,16 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The tar archives of {@code berth cp}. {@link #extract} unpacks what the engine sends for
  * {@code GET /containers/{id}/archive}: ustar with GNU long names and PAX paths; files,
- * directories, symbolic links and hard links (a copy of the file the archive already wrote); other
- * entry types are skipped. Entries that would land outside
+ * directories, symbolic links and hard links (to an entry the archive wrote before; others are
+ * skipped, as are other entry types). Entries that would land outside
  * the target are refused. (Packing is the library's: {@code ContainerService.copyInto}.)
  */
 final class Tar {
@@ -34,6 +36,13 @@ final class Tar {
       throw new java.nio.file.NoSuchFileException(String.valueOf(target), null, "its parent directory does not exist");
     }
     Path root = base.toAbsolutePath().normalize();
+    // every entry stays under this: the target itself (with rename, root is only its parent)
+    Path top = rename == null ? root : root.resolve(rename).normalize();
+    if (!top.startsWith(root) || rename != null && top.equals(root)) {
+      throw new IOException("not a name for the copy: " + rename);
+    }
+    Set<Path> written = new HashSet<>(); // regular files this extraction wrote: what hard links may share
+    Map<Path, String> symlinks = new HashMap<>(); // links it made, and their targets
     byte[] header = new byte[512];
     String longName = null;
     String longLink = null;
@@ -47,6 +56,9 @@ final class Tar {
       longLink = null;
       char type = (char) header[156];
       long size = size(header);
+      if (size < 0) {
+        throw new IOException("the archive holds an entry of negative size: " + name);
+      }
       if (type == 'L' || type == 'K' || type == 'x') {
         if (size > MAX_META) {
           throw new IOException("the archive holds a " + size + "-byte header record (at most " + MAX_META + ")");
@@ -68,7 +80,7 @@ final class Tar {
         name = rename + (slash < 0 ? "" : name.substring(slash));
       }
       Path out = root.resolve(name).normalize();
-      if (!out.startsWith(root) || out.equals(root) && type != '5') {
+      if (!out.startsWith(top) || out.equals(root) && type != '5') {
         throw new IOException("the archive holds a path outside the target: " + name);
       }
       if (out.equals(root)) { // DIR/. starts with "./": the target exists (it may be a link the user chose)
@@ -87,21 +99,29 @@ final class Tar {
         case '2' -> {
           Files.deleteIfExists(out);
           Files.createSymbolicLink(out, Path.of(link));
+          symlinks.put(out, link);
         }
-        case '1' -> { // a hard link: a copy of a file this archive already wrote under the target
+        case '1' -> { // a hard link to an entry this archive wrote before (rebased like the names)
           String linked = rename != null && link.indexOf('/') >= 0
               ? rename + link.substring(link.indexOf('/')) : rename != null ? rename : link;
           Path from = root.resolve(linked).normalize();
-          if (!from.startsWith(root) || from.equals(root)) {
+          if (!from.startsWith(top) || from.equals(root)) {
             throw new IOException("the archive links to a path outside the target: " + name + " -> " + link);
           }
-          refuseLinksOnTheWay(root, from, link);
-          if (!Files.isRegularFile(from, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException("the archive links " + name + " to " + link + ", which it did not hold before");
-          }
           Files.createDirectories(out.getParent());
-          Files.deleteIfExists(out);
-          Files.copy(from, out, LinkOption.NOFOLLOW_LINKS, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+          if (written.contains(from)) {
+            Files.deleteIfExists(out);
+            try {
+              Files.createLink(out, from); // both inside the target: one file, as docker cp makes it
+            } catch (IOException | UnsupportedOperationException e) {
+              Files.copy(from, out, LinkOption.NOFOLLOW_LINKS, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+            written.add(out);
+          } else if (symlinks.containsKey(from)) {
+            Files.deleteIfExists(out);
+            Files.createSymbolicLink(out, Path.of(symlinks.get(from)));
+            symlinks.put(out, symlinks.get(from));
+          } // else a link to an entry not extracted (a device, a pipe) or never sent: skipped like it
         }
         case '0', '\0', '7' -> {
           Files.createDirectories(out.getParent());
@@ -112,6 +132,7 @@ final class Tar {
               StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             copy(tar, o, size);
           }
+          written.add(out);
           skip(tar, pad(size));
           permissions(out, mode);
           continue;

@@ -96,16 +96,42 @@ class TarExtractTest {
     assertEquals(longTarget, Files.readSymbolicLink(target.resolve("long")).toString());
     assertEquals("data", Files.readString(target.resolve("hard")));
     assertFalse(Files.isSymbolicLink(target.resolve("hard")));
+    // one file, as the engine's was (busybox's /bin is 400 links to one binary)
+    assertEquals(Files.getAttribute(target.resolve("f"), "unix:ino"), Files.getAttribute(target.resolve("hard"), "unix:ino"));
   }
 
   @Test
-  void hardLinksOutsideOrToNothingAndHugeRecordsAreRefused() throws IOException {
+  void withANewNameEntriesStayUnderThatName() throws IOException {
+    Path parent = Files.createDirectories(dir.resolve("parent"));
+    byte[] escape = tar(entry("data/", '5', "", ""), entry("data/../.bashrc", '0', "", "evil"));
+    assertThrows(IOException.class,
+        () -> Tar.extract(new ByteArrayInputStream(escape), parent.resolve("mydir"), "mydir", parent));
+    assertFalse(Files.exists(parent.resolve(".bashrc")));
+    Files.writeString(parent.resolve("sibling"), "private");
+    byte[] linkOut = tar(entry("data/", '5', "", ""), entry("data/h", '1', "data/../sibling", ""));
+    assertThrows(IOException.class,
+        () -> Tar.extract(new ByteArrayInputStream(linkOut), parent.resolve("other"), "other", parent));
+    assertFalse(Files.exists(parent.resolve("other/h")));
+    Tar.extract(new ByteArrayInputStream(tar(entry("data/", '5', "", ""), entry("data/a", '0', "", "ok"))),
+        parent.resolve("copy"), "copy", parent);
+    assertEquals("ok", Files.readString(parent.resolve("copy/a")));
+  }
+
+  @Test
+  void hardLinksOutsideAndHugeOrNegativeSizesAreRefused() throws IOException {
     Path secret = Files.writeString(dir.resolve("secret"), "s");
     Path target = Files.createDirectories(dir.resolve("target"));
     assertThrows(IOException.class, () -> extract(tar(entry("h", '1', "../secret", "")), target));
     assertThrows(IOException.class, () -> extract(tar(entry("h", '1', secret.toString(), "")), target));
-    assertThrows(IOException.class, () -> extract(tar(entry("h", '1', "never-written", "")), target));
+    Files.writeString(target.resolve("there-before"), "not the archive's");
+    // a link to what the archive never wrote is skipped: no copy of a file that was already there
+    extract(tar(entry("h", '1', "there-before", ""), entry("g", '1', "never-written", "")), target);
     assertFalse(Files.exists(target.resolve("h")));
+    assertFalse(Files.exists(target.resolve("g")));
+    byte[] negative = entry("n", '0', "", "");
+    negative[124] = (byte) 0xff; // base-256, all ones: a negative size
+    java.util.Arrays.fill(negative, 125, 136, (byte) 0xff);
+    assertThrows(IOException.class, () -> extract(tar(negative), target));
     byte[] huge = entry("PaxHeader", 'x', "", "");
     put(huge, 124, String.format("%011o", 1L << 30)); // claims 1 GiB of records
     IOException e = assertThrows(IOException.class, () -> extract(tar(huge), target));
