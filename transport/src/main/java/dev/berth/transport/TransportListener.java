@@ -9,8 +9,8 @@ import java.io.IOException;
  * tell a subset.
  * Every method has an empty default, so an implementation overrides what it needs.
  *
- * <p>Methods run on the thread doing the work, inside the call: they must be quick and must not
- * block. The built-in doers call a listener through {@link #guarded}: one that throws never fails
+ * <p>Methods run on the thread doing the work, inside the call (an HTTP/2 doer tells the ends of
+ * streams and connections from its event loop): they must be quick and must not block. The built-in doers call a listener through {@link #guarded}: one that throws never fails
  * the call (the first exception is logged at WARNING, the rest dropped). The same {@link Request} instance
  * the doer was given is passed on, so a listener may correlate events by identity. Endpoints are
  * given as the dialer describes them ({@code unix:///var/run/docker.sock}, {@code tcp://host:2376}).

@@ -217,8 +217,9 @@ public final class Http2Doer implements Doer {
      * dialed its connection; {@code connectionReleased} when a stream closes;
      * {@code connectionClosed} when a connection goes (GOAWAY, closed by the peer, or this doer
      * closed); then {@code requestSent}, {@code responseHeadReceived}, {@code bodyEnded} and
-     * {@code callFailed} as for HTTP/1.1. {@code connectionEvicted} is never told: HTTP/2 keeps
-     * no pool of idle connections. Events come from the calling thread or the event loop,
+     * {@code callFailed} as for HTTP/1.1. The HTTP/2 connections never tell
+     * {@code connectionEvicted} (they keep no pool of idle connections); the HTTP/1.1 doer below
+     * does, for its own. Events come from the calling thread or the event loop,
      * so they must be quick; an exception a listener throws is logged once and ignored, never
      * failing a call. The default HTTP/1.1 doer (ALPN fallback, raw calls) tells the same
      * listener; one set with {@link #http1} keeps its own.

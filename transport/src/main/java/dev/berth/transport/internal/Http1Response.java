@@ -199,8 +199,11 @@ final class Http1Response implements Response, ResponseBody {
       if (registration != null) {
         registration.remove();
       }
-      listener.bodyEnded(request, bytesRead, false);
-      conn.close();
+      try {
+        listener.bodyEnded(request, bytesRead, false);
+      } finally { // even an Error from the listener leaks no connection
+        conn.close();
+      }
     }
   }
 
@@ -210,12 +213,15 @@ final class Http1Response implements Response, ResponseBody {
       if (registration != null) {
         registration.remove(); // before the pool can hand the connection to another call
       }
-      listener.bodyEnded(request, bytesRead, true);
-      if (release != null) {
-        conn.endCallDeadline();
-        release.accept(conn);
-      } else {
-        conn.close();
+      try {
+        listener.bodyEnded(request, bytesRead, true);
+      } finally { // even an Error from the listener leaks no connection
+        if (release != null) {
+          conn.endCallDeadline();
+          release.accept(conn);
+        } else {
+          conn.close();
+        }
       }
     }
   }

@@ -205,9 +205,10 @@ final class TlsChannelConnection implements Connection, QuietReads {
             throw new SocketTimeoutException("read from " + endpoint + " timed out");
           }
           raw.setReadTimeout(Duration.ofNanos(left));
-        }
-        if (!handshaking && netIn.position() == 0) {
-          // nothing buffered (appIn is all handed out): this may be a long wait, hold little while it lasts
+        } else if (!handshaking && netIn.position() == 0) {
+          // nothing buffered (appIn is all handed out) and no read timeout: an idle stream, which may
+          // wait for hours; hold little while it lasts (a bounded read keeps its buffers: a bulk
+          // transfer catches up with the network often, and would reallocate them each time)
           appIn = EMPTY;
           if (netIn.capacity() > SMALL) {
             netIn = ByteBuffer.allocate(SMALL);

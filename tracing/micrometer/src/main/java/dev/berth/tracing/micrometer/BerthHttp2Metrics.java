@@ -48,7 +48,7 @@ public final class BerthHttp2Metrics implements MeterBinder {
         .register(registry);
     Gauge.builder(PREFIX + "streams.open", doer, d -> d.stats().openStreams())
         .tags(tags).baseUnit("streams")
-        .description("HTTP/2 streams handed out as responses and not closed yet")
+        .description("HTTP/2 streams opened and not closed yet")
         .register(registry);
     FunctionCounter.builder(PREFIX + "connections.dialed", doer, d -> d.stats().dialedConnections())
         .tags(tags).baseUnit("connections").description("HTTP/2 connections dialed").register(registry);

@@ -314,11 +314,14 @@ public final class H2Engine {
     openExchanges.incrementAndGet();
     ch.closeFuture().addListener(done -> {
       release(conn);
-      listener.connectionReleased(endpoint);
-      if (openExchanges.decrementAndGet() == 0 && closed) {
-        shutdown();
+      try {
+        listener.connectionReleased(endpoint);
+      } finally { // even an Error from the listener leaves nothing undone
+        if (openExchanges.decrementAndGet() == 0 && closed) {
+          shutdown();
+        }
+        ex.released.countDown();
       }
-      ex.released.countDown();
     });
     return ch;
   }
