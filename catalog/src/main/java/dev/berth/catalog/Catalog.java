@@ -355,8 +355,9 @@ public final class Catalog {
   /**
    * Invokes an operation and returns its status, content type and whole body (up to 64 MiB)
    * without turning an error status into an exception. An error answer goes through the client
-   * like any other (its listeners hear of it) and comes back as the engine's error document,
-   * {@code {"message": "..."}}, with the message the client read.
+   * like any other (its listeners hear of it) and comes back as the engine sent it: its status,
+   * content type and error body (Docker's {@code {"message": ...}}, Podman's {@code {"cause": ...,
+   * "message": ..., "response": ...}}), the body cut at the client's 64 KiB limit for error bodies.
    *
    * @throws dev.berth.client.TransportException when the engine cannot be reached
    */

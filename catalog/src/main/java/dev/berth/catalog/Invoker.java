@@ -232,10 +232,9 @@ final class Invoker {
     try (Response r = client.open(request)) {
       return new CatalogResponse(r.status(), r.headers().first("Content-Type"), readCapped(request, r));
     } catch (EngineException e) {
-      // the client has read the error body (capped) and told its listener; hand it back as the
-      // engine's usual error document
-      String json = client.toJson(Map.of("message", e.engineMessage()));
-      return new CatalogResponse(e.status(), "application/json", json.getBytes(StandardCharsets.UTF_8));
+      // the client has read the error body (capped) and told its listener; hand back what the
+      // engine sent, as it sent it
+      return new CatalogResponse(e.status(), e.errorContentType(), e.errorBody().getBytes(StandardCharsets.UTF_8));
     }
   }
 

@@ -92,6 +92,15 @@ class DockerCatalogInvokeTest {
   }
 
   @Test
+  void aMissingContainerInExchangeModeIsTheEnginesOwnErrorDocument(TestEngine engine) {
+    String missing = engine.uniqueName("none");
+    CatalogResponse r = Catalog.of(engine.client()).exchange(engine.client(), "ContainerInspect", Map.of("id", missing));
+    assertEquals(404, r.status());
+    assertTrue(r.contentType().startsWith("application/json"), r.contentType());
+    assertEquals(Map.of("message", "No such container: " + missing), r.json());
+  }
+
+  @Test
   void anUnknownContainerIsTheTypedNotFound(TestEngine engine) {
     NotFoundException e = assertThrows(NotFoundException.class,
         () -> Catalog.of(engine.client()).invoke(engine.client(), "ContainerInspect", Map.of("id", engine.uniqueName("none"))));

@@ -165,6 +165,31 @@ class InvokeRequestShapeTest {
   }
 
   @Test
+  void anErrorAnswerComesBackAsTheEngineSentItNotRebuilt() {
+    // Podman's error document, and a plain-text answer: every field and the content type stay
+    String podman = "{\"cause\":\"no such container\",\"message\":\"no container with name or ID \\\"c1\\\" found:"
+        + " no such container\",\"response\":404}\n";
+    doer.answer(404, podman);
+    CatalogResponse r = docker.exchange(client, "ContainerInspect", Map.of("id", "c1"));
+    assertEquals(404, r.status());
+    assertEquals("application/json", r.contentType());
+    assertEquals(podman, r.text());
+    assertEquals("no such container", ((Map<?, ?>) r.json()).get("cause"));
+    assertEquals(404, ((Number) ((Map<?, ?>) r.json()).get("response")).intValue());
+
+    doer.answer(dev.berth.transport.InMemoryResponse.builder(500)
+        .body("driver failed\n".getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8").build());
+    CatalogResponse text = docker.exchange(client, "ContainerInspect", Map.of("id", "c1"));
+    assertEquals(500, text.status());
+    assertEquals("text/plain; charset=utf-8", text.contentType());
+    assertEquals("driver failed\n", text.text());
+
+    // the request that failed: what was sent, once
+    assertEquals(List.of("GET /v1.41/containers/c1/json", "GET /v1.41/containers/c1/json"),
+        doer.requests.stream().map(RecordingDoer::line).toList());
+  }
+
+  @Test
   void aStreamIsHandedOutOpenAndClosingItClosesTheResponse() throws Exception {
     doer.answer(200, "line1\nline2\n");
     try (InputStream in = docker.invokeStream(client, "ContainerLogs", Map.of("id", "c1", "stdout", true))) {

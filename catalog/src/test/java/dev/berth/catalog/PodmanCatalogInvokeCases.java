@@ -40,6 +40,19 @@ abstract class PodmanCatalogInvokeCases {
   }
 
   @Test
+  void aMissingContainerInExchangeModeKeepsPodmansCauseAndResponse(TestEngine engine) {
+    String missing = engine.uniqueName("none");
+    CatalogResponse r = Catalog.of(engine.client()).exchange(engine.client(), "ContainerInspectLibpod",
+        Map.of("name", missing));
+    assertEquals(404, r.status());
+    assertTrue(r.contentType().startsWith("application/json"), r.contentType());
+    Map<?, ?> doc = (Map<?, ?>) r.json();
+    assertEquals("no such container", doc.get("cause"), doc.toString());
+    assertTrue(doc.get("message").toString().contains(missing), doc.toString());
+    assertEquals(404, ((Number) doc.get("response")).intValue(), doc.toString());
+  }
+
+  @Test
   void everyCategoryAnswersThroughInvoke(TestEngine engine) throws Exception {
     EngineClient client = engine.client();
     Catalog catalog = Catalog.of(client);

@@ -1,72 +1,29 @@
 package dev.berth.containers;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.berth.client.EngineClient;
-import dev.berth.client.TransportException;
 import dev.berth.testkit.PodmanTest;
-import dev.berth.types.system.EngineKind;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import java.util.ArrayList;
+import java.util.List;
 
-/**
- * A Podman API service restarted under a client: this test starts its own service on a private
- * socket (the shared one of {@code scripts/podman-up} is never touched), stops it, and starts it
- * again. {@code @PodmanTest} makes sure Podman is installed and set up here.
- */
+/** {@link PodmanServiceRestartCases} with Podman 4.3, the system's {@code podman}. */
 @PodmanTest
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
-class PodmanServiceRestartTest {
-
-  private static Process service(Path socket) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder("podman", "system", "service", "--time=0", "unix://" + socket)
-        .redirectErrorStream(true).redirectOutput(socket.resolveSibling("service.log").toFile());
+class PodmanServiceRestartTest extends PodmanServiceRestartCases {
+  @Override
+  ProcessBuilder podman(String... args) {
+    List<String> command = new ArrayList<>(List.of("podman"));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command);
     // the rig's containers.conf (scripts/podman-up): ulimits within this machine's limits, cgroupfs
-    Path conf = Path.of(System.getenv().getOrDefault("BERTH_RIG_DIR", "/tmp/berth-rig"), "podman", "containers.conf");
+    Path conf = RIG.resolve("podman").resolve("containers.conf");
     if (Files.exists(conf)) {
       pb.environment().put("CONTAINERS_CONF", conf.toString());
     }
-    Process p = pb.start();
-    for (int i = 0; i < 200 && !Files.exists(socket); i++) {
-      assertTrue(p.isAlive(), "podman system service exited: " + Files.readString(socket.resolveSibling("service.log")));
-      Thread.sleep(50);
-    }
-    assertTrue(Files.exists(socket), "the service listens on " + socket);
-    return p;
+    return pb;
   }
 
-  private static void stop(Process p) throws InterruptedException {
-    p.destroy(); // SIGTERM, as a service manager's restart sends
-    if (!p.waitFor(10, TimeUnit.SECONDS)) {
-      p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    }
-  }
-
-  @Test
-  void aRestartedServiceAnswersTheSameClientAndTheGapIsATypedError(@TempDir Path dir) throws Exception {
-    Path socket = dir.resolve("podman.sock");
-    Process first = service(socket);
-    Process second = null;
-    try (EngineClient client = EngineClient.connect("unix://" + socket)) {
-      String libpod = client.ping().libpodApiVersion();
-      assertTrue(libpod.startsWith("4."), libpod);
-      stop(first);
-      assertThrows(TransportException.class, client::ping, "nothing listens while it is down");
-      second = service(socket);
-      assertEquals(EngineKind.PODMAN, client.ping().kind(), "the same client reaches the new service");
-      assertEquals(libpod, client.ping().libpodApiVersion());
-    } finally {
-      stop(first);
-      if (second != null) {
-        stop(second);
-      }
-    }
+  @Override
+  String major() {
+    return "4";
   }
 }

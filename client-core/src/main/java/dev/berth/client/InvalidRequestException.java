@@ -8,4 +8,13 @@ public class InvalidRequestException extends EngineException {
   public InvalidRequestException(String operation, int status, String engineMessage) {
     super(operation, status, engineMessage);
   }
+
+  /**
+   * As {@link #InvalidRequestException(String, int, String)}, keeping the engine's error body as it was
+   * read (see {@link #errorBody()}).
+   */
+  public InvalidRequestException(String operation, int status, String engineMessage, String errorContentType,
+      String errorBody) {
+    super(operation, status, engineMessage, errorContentType, errorBody);
+  }
 }

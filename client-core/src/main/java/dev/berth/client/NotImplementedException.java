@@ -12,4 +12,13 @@ public class NotImplementedException extends EngineException {
   public NotImplementedException(String operation, int status, String engineMessage) {
     super(operation, status, engineMessage);
   }
+
+  /**
+   * As {@link #NotImplementedException(String, int, String)}, keeping the engine's error body as it was
+   * read (see {@link #errorBody()}).
+   */
+  public NotImplementedException(String operation, int status, String engineMessage, String errorContentType,
+      String errorBody) {
+    super(operation, status, engineMessage, errorContentType, errorBody);
+  }
 }

@@ -8,4 +8,13 @@ public class NotModifiedException extends EngineException {
   public NotModifiedException(String operation, int status, String engineMessage) {
     super(operation, status, engineMessage);
   }
+
+  /**
+   * As {@link #NotModifiedException(String, int, String)}, keeping the engine's error body as it was
+   * read (see {@link #errorBody()}).
+   */
+  public NotModifiedException(String operation, int status, String engineMessage, String errorContentType,
+      String errorBody) {
+    super(operation, status, engineMessage, errorContentType, errorBody);
+  }
 }

@@ -8,4 +8,13 @@ public class UnauthorizedException extends EngineException {
   public UnauthorizedException(String operation, int status, String engineMessage) {
     super(operation, status, engineMessage);
   }
+
+  /**
+   * As {@link #UnauthorizedException(String, int, String)}, keeping the engine's error body as it was
+   * read (see {@link #errorBody()}).
+   */
+  public UnauthorizedException(String operation, int status, String engineMessage, String errorContentType,
+      String errorBody) {
+    super(operation, status, engineMessage, errorContentType, errorBody);
+  }
 }

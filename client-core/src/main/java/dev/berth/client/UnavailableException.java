@@ -8,4 +8,13 @@ public class UnavailableException extends EngineException {
   public UnavailableException(String operation, int status, String engineMessage) {
     super(operation, status, engineMessage);
   }
+
+  /**
+   * As {@link #UnavailableException(String, int, String)}, keeping the engine's error body as it was
+   * read (see {@link #errorBody()}).
+   */
+  public UnavailableException(String operation, int status, String engineMessage, String errorContentType,
+      String errorBody) {
+    super(operation, status, engineMessage, errorContentType, errorBody);
+  }
 }

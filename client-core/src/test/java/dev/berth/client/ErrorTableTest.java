@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.client.internal.Errors;
+import dev.berth.transport.InMemoryResponse;
 import dev.berth.transport.Request;
 import dev.berth.transport.RequestBody;
+import dev.berth.transport.Response;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -217,6 +219,49 @@ class ErrorTableTest {
     assertFalse(m.contains(SECRET_AUTH), m);
     assertFalse(m.contains(SECRET_PASSWORD), m);
     assertFalse(m.contains("abc123concrete"), m);
+  }
+
+  // --- the error body kept as it was read
+
+  private static Response answer(int status, String contentType, byte[] body) {
+    return InMemoryResponse.builder(status).reason("Not Found").body(body, contentType).build();
+  }
+
+  @Test
+  void theErrorBodyAndItsContentTypeAreKeptWholeButNothingOfTheRequest() {
+    String podman = "{\"cause\":\"no such container\",\"message\":\"no container with name or ID \\\"abc\\\" found:"
+        + " no such container\",\"response\":404}\n";
+    EngineException e = (EngineException) Errors.fromResponse(secretRequest(), answer(404, "application/json", utf8(podman)));
+
+    assertSame(NotFoundException.class, e.getClass());
+    assertEquals(podman, e.errorBody());
+    assertEquals("application/json", e.errorContentType());
+    assertFalse(e.getMessage().contains("\"cause\""), e.getMessage());
+    assertFalse(e.errorBody().contains(SECRET_AUTH), e.errorBody());
+    assertFalse(e.errorBody().contains(SECRET_PASSWORD), e.errorBody());
+    assertSafeMessage(e);
+  }
+
+  @Test
+  void theErrorBodyIsCappedAndNeverNull() {
+    byte[] huge = new byte[Errors.MAX_ERROR_BODY * 2];
+    java.util.Arrays.fill(huge, (byte) 'x');
+    EngineException big = (EngineException) Errors.fromResponse(secretRequest(), answer(500, "text/plain", huge));
+    assertEquals(Errors.MAX_ERROR_BODY, big.errorBody().length());
+
+    EngineException none = (EngineException) Errors.fromResponse(secretRequest(), answer(404, null, new byte[0]));
+    assertEquals("", none.errorBody());
+    assertEquals("", none.errorContentType());
+    assertEquals("", new EngineException(OP, 418, "m").errorBody());
+    assertEquals("", new ConflictException(OP, 409, "m", null, null).errorContentType());
+  }
+
+  @Test
+  void aMissingRouteKeepsTheRoutersBody() {
+    EngineException e = Errors.forBody(OP, 404, "text/plain; charset=utf-8", utf8("404 page not found\n"), "Not Found");
+    assertSame(NotImplementedException.class, e.getClass());
+    assertEquals("404 page not found\n", e.errorBody());
+    assertEquals("text/plain; charset=utf-8", e.errorContentType());
   }
 
   @Test

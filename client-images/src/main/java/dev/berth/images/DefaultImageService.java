@@ -438,8 +438,22 @@ final class DefaultImageService implements ImageService {
 
   @Override
   public InputStream saveStream(String name) {
-    Response r = client.open(client.request(GET, require(name, "name")).readTimeout(Duration.ZERO).build());
-    return r.body().stream();
+    return save(name, null);
+  }
+
+  @Override
+  public InputStream saveStream(String name, DistributionInspect.Platform platform) {
+    return save(name, require(platform, "platform"));
+  }
+
+  private InputStream save(String name, DistributionInspect.Platform platform) {
+    require(name, "name");
+    if (platform != null) {
+      requireApi(GET, "a platform", HISTORY_SAVE_PLATFORM);
+    }
+    Request.Builder b = client.request(GET, name).readTimeout(Duration.ZERO);
+    b.query("platform", platform == null ? null : platformJson(platform));
+    return client.open(b.build()).body().stream();
   }
 
   @Override

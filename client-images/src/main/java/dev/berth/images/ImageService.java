@@ -293,6 +293,16 @@ public interface ImageService {
   InputStream saveStream(String name);
 
   /**
+   * {@code GET /images/{name}/get?platform=}: like {@link #saveStream(String)}, of one platform
+   * variant of a multi-platform image (API 1.48+). The caller must close the stream.
+   *
+   * @throws dev.berth.client.UnsupportedApiVersionException on an older API (before anything is sent)
+   */
+  default InputStream saveStream(String name, DistributionInspect.Platform platform) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not implement image save of a platform");
+  }
+
+  /**
    * {@code GET /images/get?names=...}: several images in one tar stream. It holds a connection:
    * the caller must close it.
    */

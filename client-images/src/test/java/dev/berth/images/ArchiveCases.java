@@ -4,14 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.client.ApiVersion;
+import dev.berth.client.EngineException;
 import dev.berth.client.JsonStream;
 import dev.berth.client.NotFoundException;
 import dev.berth.client.ServerErrorException;
 import dev.berth.client.StreamErrorException;
+import dev.berth.client.UnsupportedApiVersionException;
 import dev.berth.containers.ContainerService;
 import dev.berth.containers.WaitCondition;
 import dev.berth.testkit.TestEngine;
 import dev.berth.types.containers.ContainerCreateRequest;
+import dev.berth.types.images.DistributionInspect;
 import dev.berth.types.images.ImageInspect;
 import dev.berth.types.progress.ProgressMessage;
 import java.io.ByteArrayInputStream;
@@ -74,6 +78,31 @@ abstract class ArchiveCases {
     assertEquals(id, after.id());
     assertEquals(before.config().labels(), after.config().labels());
     assertEquals(before.rootFs().layers(), after.rootFs().layers());
+  }
+
+  @Test
+  void oneImageIsSavedAsOnePlatformVariantFromApi148(TestEngine engine) throws IOException {
+    ImageService images = ImageService.create(engine.client());
+    String name = engine.imageName("saved-platform") + ":1";
+    Fixtures.tinyImage(images, engine, podman(), name);
+    DistributionInspect.Platform amd64 = new DistributionInspect.Platform("amd64", "linux", null, null, null);
+    if (!engine.apiAtLeast(1, 48)) {
+      // Docker 20.10 and Podman 4.3 (API 1.41), Podman 5 (1.44): refused before anything is sent
+      UnsupportedApiVersionException e = assertThrows(UnsupportedApiVersionException.class,
+          () -> images.saveStream(name, amd64));
+      assertEquals(ApiVersion.of(1, 48), e.required());
+      return;
+    }
+    Map<String, byte[]> entries = Fixtures.readTar(new ByteArrayInputStream(readAll(images.saveStream(name, amd64))));
+    assertTrue(entries.containsKey("manifest.json"), entries.keySet().toString());
+    assertTrue(new String(entries.get("manifest.json"), StandardCharsets.UTF_8).contains(name));
+
+    // a variant the image lacks: the graph-driver store answers 500, the containerd store 404
+    DistributionInspect.Platform arm64 = new DistributionInspect.Platform("arm64", "linux", null, null, null);
+    Class<? extends EngineException> expected = engine.containerdImageStore() ? NotFoundException.class
+        : ServerErrorException.class;
+    EngineException missing = assertThrows(expected, () -> images.saveStream(name, arm64).close());
+    assertTrue(missing.engineMessage().contains("linux/arm64"), missing.engineMessage());
   }
 
   @Test

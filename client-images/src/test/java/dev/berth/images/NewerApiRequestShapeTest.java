@@ -100,17 +100,28 @@ class NewerApiRequestShapeTest {
   void historyAndSavePlatformNeedApi148() throws Exception {
     refusedBeforeIo("1.48", () -> at("1.47").history("busybox", ARM64));
     refusedBeforeIo("1.48", () -> at("1.47").saveStream(List.of("busybox"), ARM64));
-    doer.answer(200, "[]").answer(200, "").answer(200, "");
+    refusedBeforeIo("1.48", () -> at("1.47").saveStream("busybox", ARM64));
+    doer.answer(200, "[]").answer(200, "").answer(200, "").answer(200, "").answer(200, "");
     ImageService images = at("1.48");
     assertTrue(images.history("busybox", ARM64).isEmpty());
     images.saveStream(List.of("busybox", "alpine"), ARM64).close();
     images.saveStream(List.of("busybox")).close();
+    images.saveStream("127.0.0.1:5000/busybox:1", ARM64).close();
+    images.saveStream("busybox").close();
     assertThrows(NullPointerException.class, () -> images.saveStream(List.of("busybox"), null));
+    assertThrows(NullPointerException.class, () -> images.saveStream("busybox", null));
+    assertThrows(NullPointerException.class, () -> images.saveStream((String) null, ARM64));
+    assertThrows(IllegalArgumentException.class, () -> images.saveStream(" ", ARM64));
     assertEquals("GET /v1.48/images/busybox/history", line(doer.requests.get(0)));
     assertEquals("platform=" + ARM64_JSON, decoded(doer.requests.get(0)));
     assertEquals("GET /v1.48/images/get", line(doer.requests.get(1)));
     assertEquals("names=busybox&names=alpine&platform=" + ARM64_JSON, decoded(doer.requests.get(1)));
     assertEquals("names=busybox", decoded(doer.requests.get(2)));
+    assertEquals("GET /v1.48/images/127.0.0.1:5000/busybox:1/get", line(doer.requests.get(3)));
+    assertEquals("platform=" + ARM64_JSON, decoded(doer.requests.get(3)));
+    assertEquals("GET /v1.48/images/busybox/get", line(doer.requests.get(4)));
+    assertEquals("", query(doer.requests.get(4)));
+    assertEquals(5, doer.requests.size(), "the refused and the null ones sent nothing");
   }
 
   @Test

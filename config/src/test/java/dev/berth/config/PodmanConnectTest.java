@@ -1,61 +1,18 @@
 package dev.berth.config;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.berth.client.EngineClient;
-import dev.berth.config.EngineConfig.Source;
 import dev.berth.testkit.PodmanTest;
 import dev.berth.testkit.TestEngines;
-import dev.berth.transport.Endpoint;
-import dev.berth.types.system.EngineKind;
-import dev.berth.types.system.Ping;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Discovery reaching the real Podman service: its own variable, and the socket probe. */
+/** {@link PodmanConnectCases} against Podman 4.3. */
 @PodmanTest
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
-class PodmanConnectTest {
-  @TempDir Path home;
-
-  private static Path podmanSocket() {
-    return Path.of(Endpoint.parse(TestEngines.podmanHost()).path());
+class PodmanConnectTest extends PodmanConnectCases {
+  @Override
+  String host() {
+    return TestEngines.podmanHost();
   }
 
-  @Test
-  void containerHostConnectsToPodman() {
-    EngineConfig config = Engines.resolve(Map.of("CONTAINER_HOST", TestEngines.podmanHost()), home);
-    assertEquals(Source.CONTAINER_HOST, config.source());
-    try (EngineClient client = config.connect()) {
-      Ping ping = client.ping();
-      assertEquals(EngineKind.PODMAN, ping.kind());
-    }
-  }
-
-  @Test
-  void theProbeFallsThroughToPodmanWhenNoDockerSocketAnswers() {
-    // the default candidates, with every Docker socket moved to a path where nothing listens, and
-    // the Podman socket where the test service listens
-    Path podman = podmanSocket();
-    List<SocketCandidate> candidates = new ArrayList<>();
-    for (SocketCandidate c : EngineDiscovery.defaultCandidates(Map.of("XDG_RUNTIME_DIR", home.toString()), home)) {
-      candidates.add(c.name().startsWith("Podman (rootful)") ? new SocketCandidate(c.name(), podman)
-          : new SocketCandidate(c.name(), home.resolve("none-" + candidates.size() + ".sock")));
-    }
-    EngineDiscovery discovery = EngineDiscovery.builder().environment(Map.of()).home(home)
-        .socketCandidates(candidates).build();
-    EngineConfig located = discovery.resolve().locate();
-    assertEquals("unix://" + podman, located.endpoint().orElseThrow().toString());
-    assertTrue(located.describe().contains("Podman (rootful)"), located.describe());
-    try (EngineClient client = discovery.connect()) {
-      assertEquals(EngineKind.PODMAN, client.ping().kind());
-    }
+  @Override
+  String libpodMajor() {
+    return "4";
   }
 }

@@ -36,19 +36,25 @@ public final class Errors {
 
   /** The exception type for an error status. */
   public static EngineException forStatus(String operation, int status, String message) {
+    return forStatus(operation, status, message, "", "");
+  }
+
+  /** The exception type for an error status, keeping the error body and its content type. */
+  public static EngineException forStatus(String operation, int status, String message,
+      String contentType, String body) {
     switch (status) {
-      case 304: return new NotModifiedException(operation, status, message);
-      case 400: return new InvalidRequestException(operation, status, message);
-      case 401: return new UnauthorizedException(operation, status, message);
-      case 403: return new ForbiddenException(operation, status, message);
-      case 404: return new NotFoundException(operation, status, message);
-      case 409: return new ConflictException(operation, status, message);
-      case 501: return new NotImplementedException(operation, status, message);
-      case 503: return new UnavailableException(operation, status, message);
+      case 304: return new NotModifiedException(operation, status, message, contentType, body);
+      case 400: return new InvalidRequestException(operation, status, message, contentType, body);
+      case 401: return new UnauthorizedException(operation, status, message, contentType, body);
+      case 403: return new ForbiddenException(operation, status, message, contentType, body);
+      case 404: return new NotFoundException(operation, status, message, contentType, body);
+      case 409: return new ConflictException(operation, status, message, contentType, body);
+      case 501: return new NotImplementedException(operation, status, message, contentType, body);
+      case 503: return new UnavailableException(operation, status, message, contentType, body);
       default:
         return status >= 500 && status <= 599
-            ? new ServerErrorException(operation, status, message)
-            : new EngineException(operation, status, message);
+            ? new ServerErrorException(operation, status, message, contentType, body)
+            : new EngineException(operation, status, message, contentType, body);
     }
   }
 
@@ -61,19 +67,30 @@ public final class Errors {
    * engines describe in words ("No such container: x").
    */
   public static EngineException forBody(String operation, int status, byte[] body, String fallback) {
+    return forBody(operation, status, "", body, fallback);
+  }
+
+  /**
+   * As {@link #forBody(String, int, byte[], String)}, the exception keeping {@code body} (the
+   * engine's answer only, never anything of the request) and its content type.
+   */
+  public static EngineException forBody(String operation, int status, String contentType, byte[] body,
+      String fallback) {
     String message = engineMessage(body, fallback);
+    String text = new String(body, StandardCharsets.UTF_8);
     if (status == 404 && body.length > 0 && (message.equals("page not found")
         || message.equals("404 page not found") || message.equals("Not Found"))) {
-      return new NotImplementedException(operation, status, "the engine has no route for it (" + message + ")");
+      return new NotImplementedException(operation, status, "the engine has no route for it (" + message + ")",
+          contentType, text);
     }
     if (status == 400 && message.contains("Client sent an HTTP request to an HTTPS server")) {
       // Go's HTTP server answers plain HTTP on its TLS port so: the address needs TLS, not a fix
       // of the request
       return new InvalidRequestException(operation, status, message + " (this address serves TLS:"
           + " connect with TLS, e.g. DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH, an https:// address,"
-          + " or Dialers.tls(...))");
+          + " or Dialers.tls(...))", contentType, text);
     }
-    return forStatus(operation, status, message);
+    return forStatus(operation, status, message, contentType, text);
   }
 
   /** {@code ContainerStart POST /containers/{id}/start} — never the concrete path or body. */
@@ -102,7 +119,7 @@ public final class Errors {
     } catch (IOException e) {
       body = new byte[0]; // the status alone still says what happened
     }
-    return forBody(describe(request), r.status(), body, r.reason());
+    return forBody(describe(request), r.status(), contentType(r.headers()), body, r.reason());
   }
 
   /** As {@link #fromResponse} for a raw stream that got an error status. */
@@ -122,7 +139,12 @@ public final class Errors {
     } catch (IOException e) {
       body = new byte[0];
     }
-    return forBody(describe(request), raw.status(), body, "");
+    return forBody(describe(request), raw.status(), contentType(raw.headers()), body, "");
+  }
+
+  private static String contentType(dev.berth.transport.Headers headers) {
+    String type = headers == null ? null : headers.first("Content-Type");
+    return type == null ? "" : type;
   }
 
   /**
