@@ -38,7 +38,7 @@ abstract class ReadmePodmanSnippetsCases {
   void aPodRunsAContainerAndIsRemoved(TestEngine engine) {
     client = engine.client();
     // README: pods
-    System.out.println(client.engineKind() + " " + client.libpodApiVersion().orElse("no libpod"));  // PODMAN 4.3.1
+    System.out.println(client.engineKind() + " " + client.libpodApiVersion().orElse("no libpod"));  // e.g. PODMAN 4.3.1
     PodService pods = PodService.create(client);       // on Docker every call is an UnsupportedEngineException
     pods.create("demo-pod", o -> o.networkMode("none").label("app", "demo"));
     String app = pods.createContainer("demo-pod", "localhost/busybox:local",
