@@ -8,6 +8,6 @@ module dev.berth.client {
   requires transitive com.fasterxml.jackson.databind;
 
   exports dev.berth.client;
-  // shared plumbing for the service modules (and the CLI's start-up); not API
-  exports dev.berth.client.internal to dev.berth.containers, dev.berth.images, dev.berth.pods, dev.berth.cli;
+  // shared plumbing for the service modules; not API
+  exports dev.berth.client.internal to dev.berth.containers, dev.berth.images, dev.berth.pods;
 }

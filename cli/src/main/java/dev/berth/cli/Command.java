@@ -9,7 +9,7 @@ import java.util.List;
  * so a new group (the operation catalog) plugs in with one line.
  */
 record Command(String name, String synopsis, String summary, List<Args.Opt> options, boolean stopAtFirstPositional,
-    boolean needsEngine, List<Class<?>> decodes, Action action) {
+    boolean needsEngine, Action action) {
 
   /** What a command does with its parsed arguments; returns the exit status. */
   @FunctionalInterface
@@ -19,25 +19,17 @@ record Command(String name, String synopsis, String summary, List<Args.Opt> opti
 
   /** A command that talks to the engine; options parsed up to the end. */
   static Command of(String name, String synopsis, String summary, List<Args.Opt> options, Action action) {
-    return new Command(name, synopsis, summary, options, false, true, List.of(), action);
-  }
-
-  /**
-   * The same command, naming the records it decodes from the engine's answers: {@link Main}
-   * prepares their decoders on a second thread while this one connects.
-   */
-  Command decoding(Class<?>... types) {
-    return new Command(name, synopsis, summary, options, stopAtFirstPositional, needsEngine, List.of(types), action);
+    return new Command(name, synopsis, summary, options, false, true, action);
   }
 
   /** The same command, parsing options only up to its first positional argument. */
   Command stoppingAtFirstPositional() {
-    return new Command(name, synopsis, summary, options, true, needsEngine, decodes, action);
+    return new Command(name, synopsis, summary, options, true, needsEngine, action);
   }
 
   /** The same command, run without connecting to an engine. */
   Command offline() {
-    return new Command(name, synopsis, summary, options, stopAtFirstPositional, false, decodes, action);
+    return new Command(name, synopsis, summary, options, stopAtFirstPositional, false, action);
   }
 
   /** The usage text: synopsis, summary and the options with their help. */

@@ -43,7 +43,7 @@ final class ContainerCommands {
             flag("-a", "--all", "all containers, also stopped ones"),
             opt("KEY=VALUE", "-f", "--filter", "only those matching: name=, label=K=V, status=, ancestor=, id=, exited= (repeatable)"),
             flag("-q", "--quiet", "IDs only"),
-            Json.FORMAT), ContainerCommands::ps).decoding(ContainerSummary.class),
+            Json.FORMAT), ContainerCommands::ps),
         Command.of("run", "[options] IMAGE [COMMAND [ARG...]]",
             "Creates and starts a container, shows its output and ends with its exit status.\n"
                 + "Its network is `none` unless --network says otherwise.", List.of(

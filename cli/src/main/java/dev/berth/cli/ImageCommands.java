@@ -27,7 +27,7 @@ final class ImageCommands {
             flag("-a", "--all", "also intermediate images"),
             opt("KEY=VALUE", "-f", "--filter", "only those matching: reference=, label=, dangling=true (repeatable)"),
             flag("-q", "--quiet", "IDs only"),
-            Json.FORMAT), ImageCommands::images).decoding(ImageSummary.class),
+            Json.FORMAT), ImageCommands::images),
         Command.of("pull", "IMAGE", "Pulls an image from its registry (credentials from config.json).", List.of(),
             (s, a) -> {
               pull(s, a.positional(1, 1, "IMAGE").get(0), new Progress(s.out, s.terminal));

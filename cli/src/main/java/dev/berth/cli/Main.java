@@ -2,7 +2,6 @@ package dev.berth.cli;
 
 import dev.berth.client.NotFoundException;
 import dev.berth.client.TransportException;
-import dev.berth.client.internal.Codec;
 import dev.berth.config.ConfigurationException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -44,9 +43,6 @@ public final class Main {
   static final String EXIT_STATUSES = "exit status: 0 ok; 1 the engine refused or failed; 2 bad command line;"
       + " 3 no engine reachable or bad configuration;\n4 no such container, image or path; `run`/`exec`: the"
       + " container's own status (125 when it could not be started); 130 Ctrl-C.\n";
-
-  /** {@code -Dberth.prepare=false} turns off {@link #prepare} (for scripts/bench-cli to measure it). */
-  private static final boolean PREPARE = !"false".equals(System.getProperty("berth.prepare"));
 
   private final Map<String, Command> commands = new LinkedHashMap<>();
   private final Session.Io io;
@@ -146,9 +142,6 @@ public final class Main {
         }
       }
       Args args = Args.parse(rest, command.options(), command.stopAtFirstPositional());
-      if (command.needsEngine() && PREPARE) {
-        prepare(command.decodes());
-      }
       return command.action().run(session, args);
     } catch (UsageException e) {
       PrintStream err = io.err();
@@ -169,17 +162,6 @@ public final class Main {
     } finally {
       current = null;
     }
-  }
-
-  /**
-   * Builds the JSON decoders the command will need on a second thread while this one finds and
-   * connects to the engine: on a cold JVM both are tens of milliseconds of class loading and
-   * interpreted code, and most machines have a second core (scripts/bench-cli measures it).
-   */
-  private static void prepare(List<Class<?>> types) {
-    Thread t = new Thread(() -> Codec.prepare(types.toArray(new Class<?>[0])), "berth-prepare");
-    t.setDaemon(true);
-    t.start();
   }
 
   private static boolean helpBeforePositional(List<String> rest) {

@@ -35,10 +35,8 @@ final class SystemCommands {
     return List.of(
         Command.of("ping", "", "Checks that the engine answers; shows its kind and API version.", List.of(Json.FORMAT),
             SystemCommands::ping),
-        Command.of("version", "", "Shows berth's version and the engine's.", List.of(Json.FORMAT), SystemCommands::version)
-            .decoding(SystemVersion.class),
-        Command.of("info", "", "Shows what the engine reports about itself.", List.of(Json.FORMAT), SystemCommands::info)
-            .decoding(SystemInfo.class),
+        Command.of("version", "", "Shows berth's version and the engine's.", List.of(Json.FORMAT), SystemCommands::version),
+        Command.of("info", "", "Shows what the engine reports about itself.", List.of(Json.FORMAT), SystemCommands::info),
         Command.of("events", "[options]", "Streams the engine's events until Ctrl-C (or --until).", List.of(
             opt("TIME", "--since", "from this time: RFC 3339, Unix seconds, or a duration ago (10m, 1h30m)"),
             opt("TIME", "--until", "stop at this time (same forms)"),

@@ -215,12 +215,9 @@ class ContainerCommandsTest {
     assertEquals("long\nï\n", cli.run("exec", name, "cat", "/tmp/in/copied/sub/" + longName, "/tmp/in/copied/sub/naïve.txt").out());
 
     // - reads a tar from stdin into a directory
-    java.io.ByteArrayOutputStream tarBytes = new java.io.ByteArrayOutputStream();
-    dev.berth.client.internal.TarWriter writer = new dev.berth.client.internal.TarWriter(tarBytes);
-    writer.writeTree(local, "piped.txt");
-    writer.writeTree(tree0, "piped");
-    writer.finish();
-    byte[] tar = tarBytes.toByteArray();
+    byte[] tar = TarExtractTest.tar(TarExtractTest.entry("piped.txt", '0', "", "hello from here\n"),
+        TarExtractTest.entry("piped/", '5', "", ""), TarExtractTest.entry("piped/sub/", '5', "", ""),
+        TarExtractTest.entry("piped/sub/leaf", '0', "", "leaf\n"));
     Result piped = Cli.at(engine.address()).stdin(tar).run("cp", "-", name + ":/tmp/in");
     assertEquals(0, piped.status(), piped.toString());
     assertEquals("hello from here\nleaf\n", cli.run("exec", name, "cat", "/tmp/in/piped.txt", "/tmp/in/piped/sub/leaf").out());

@@ -146,7 +146,8 @@ class TarExtractTest {
     Tar.extract(new ByteArrayInputStream(tar), target, null, target);
   }
 
-  private static byte[] entry(String name, char type, String link, String content) {
+  /** One ustar entry (header, content, padding); also used by ContainerCommandsTest for a tar on stdin. */
+  static byte[] entry(String name, char type, String link, String content) {
     byte[] data = content.getBytes(StandardCharsets.UTF_8);
     byte[] h = new byte[512];
     put(h, 0, name);
@@ -173,7 +174,7 @@ class TarExtractTest {
     return out.toByteArray();
   }
 
-  private static byte[] tar(byte[]... entries) {
+  static byte[] tar(byte[]... entries) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (byte[] e : entries) {
       out.writeBytes(e);

@@ -42,22 +42,6 @@ public final class Codec {
     return MAPPER;
   }
 
-  /**
-   * Builds and caches the decoders for {@code types} ahead of their first use. Building one is
-   * most of a cold JVM's first call (class loading and reflection over the record); a program
-   * that starts, makes one call and ends (the CLI) runs this on a second thread while it
-   * connects. Best effort: a type that cannot be prepared fails later, where it is decoded.
-   */
-  public static void prepare(java.lang.reflect.Type... types) {
-    for (java.lang.reflect.Type t : types) {
-      try {
-        MAPPER.readerFor(MAPPER.constructType(t));
-      } catch (RuntimeException e) {
-        // reported by the real decode, with the operation's context
-      }
-    }
-  }
-
   // ---------------------------------------------------------------- record binding
 
   /**
